@@ -40,4 +40,10 @@ public enum ColumnKind
     Uuid,
     /// <summary><see cref="string"/> holding a JSON document exactly as the source returned it.</summary>
     Json,
+    /// <summary>
+    /// <see cref="string"/>: the source dialect's own text form of a type with no kind of its own
+    /// (PostgreSQL arrays, interval, inet, time with time zone, ...). Restorable into the same dialect
+    /// by casting the text back to <see cref="ColumnSchema.SourceType"/>; refused across dialects.
+    /// </summary>
+    DialectText,
 }
