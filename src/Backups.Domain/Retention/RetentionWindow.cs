@@ -89,14 +89,26 @@ public readonly record struct RetentionWindow(int Years, int Months, int Weeks, 
     /// <paramref name="zone"/> (lenient resolver: a gap moves forward by its length, an ambiguous
     /// time takes the earlier instant), then hours as elapsed time.
     /// </summary>
+    /// <remarks>
+    /// A window that reaches before the start of NodaTime's calendar (year -9998) gives
+    /// <see cref="Instant.MinValue"/>: every snapshot of a real history is inside it.
+    /// </remarks>
     public Instant SubtractFrom(Instant anchor, DateTimeZone zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         var local = anchor.InZone(zone).LocalDateTime;
         var period = new PeriodBuilder { Years = Years, Months = Months, Weeks = Weeks, Days = Days }.Build();
-        var calendarStep = period.Equals(NodaTime.Period.Zero)
-            ? anchor
-            : zone.ResolveLocal(local - period, Resolvers.LenientResolver).ToInstant();
-        return calendarStep - Duration.FromHours(Hours);
+        try
+        {
+            var calendarStep = period.Equals(NodaTime.Period.Zero)
+                ? anchor
+                : zone.ResolveLocal(local - period, Resolvers.LenientResolver).ToInstant();
+            return calendarStep - Duration.FromHours(Hours);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            return Instant.MinValue;
+        }
     }
 
     public override string ToString()
