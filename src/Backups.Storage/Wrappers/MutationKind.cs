@@ -1,0 +1,9 @@
+namespace Backups.Storage.Wrappers;
+
+public enum MutationKind
+{
+    Put,
+    Delete,
+    ChangeStorageClass,
+    RequestRestore,
+}

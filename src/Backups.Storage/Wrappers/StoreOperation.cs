@@ -1,0 +1,13 @@
+namespace Backups.Storage.Wrappers;
+
+public enum StoreOperation
+{
+    OpenRead,
+    Head,
+    Put,
+    List,
+    Delete,
+    ChangeStorageClass,
+    RequestRestore,
+    GetRestoreStatus,
+}
