@@ -1,0 +1,3 @@
+namespace Backups.Cli.Tests.Support;
+
+internal sealed record CliResult(int ExitCode, string Out, string Error);
