@@ -11,8 +11,14 @@ internal static class CliApp
     {
         var root = new RootCommand("backups: consistent database snapshots on calendar retention tiers, stored in S3 or a directory, restorable to any point in time")
         {
+            SnapshotCommand.Build(context),
+            ListCommand.Build(context),
+            ShowCommand.Build(context),
+            VerifyCommand.Build(context),
+            GcCommand.Build(context),
             PlanCommand.Build(context),
             PolicyCommand.Build(context),
+            CatalogCommand.Build(context),
         };
         return root;
     }
@@ -45,6 +51,11 @@ internal static class CliApp
         {
             await context.Error.WriteLineAsync($"backups: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (ErrorMapping.TryMap(e, out var code, out var message))
+        {
+            await context.Error.WriteLineAsync($"backups: {message}");
+            return code;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Text.Json;
+using Backups.Cli.Infrastructure;
+using Backups.Operations;
+
+namespace Backups.Cli.Commands;
+
+/// <summary><c>backups catalog rebuild</c>: recreate a store's catalog entries from the store alone.</summary>
+internal static class CatalogCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var store = new Option<string>("--store") { Description = "The store to read (s3://bucket/prefix, file:///path or a path)", Required = true };
+        var catalog = new Option<string?>("--catalog") { Description = "Catalog file (default $BACKUPS_CATALOG or ~/.local/share/backups/catalog.db)" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var rebuild = new Command("rebuild", "Replace the catalog's entries for a store with the manifests the store holds (the store is the source of truth)")
+        {
+            store, catalog, json,
+        };
+        rebuild.SetAction(async (parse, cancellationToken) =>
+        {
+            using var index = CatalogLocation.Open(context, parse.GetValue(catalog));
+            using var handle = SnapshotLocator.Open(context, parse.GetValue(store)!);
+            var manifests = await CatalogRebuilder.RebuildAsync(handle.Store, index, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new { store = handle.Url, catalog = index.Path, snapshots = manifests.Count }, JsonOutput.Options));
+            }
+            else
+            {
+                context.Out.WriteLine($"catalog {index.Path}: {manifests.Count} snapshots of {handle.Url}");
+            }
+            return ExitCodes.Ok;
+        });
+        return new Command("catalog", "Work with the snapshot catalog (an index rebuildable from the stores)") { rebuild };
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using Backups.IntegrationTests.Support;
+using Backups.TestFixtures.AllTypes;
+using Backups.TestFixtures.Postgres;
+
+namespace Backups.IntegrationTests;
+
+/// <summary>What the operator sees when the database, the store, the id or the policy is wrong: one clear message, the documented exit code, no snapshot.</summary>
+public sealed class BadInputTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+{
+    private const string Password = "n0t-in-any-message";
+
+    [Fact]
+    public async Task An_unreachable_database_exits_3_without_the_password_and_stores_nothing()
+    {
+        using var workspace = new Workspace();
+        var port = ClosedPort();
+        var connection = $"Host=127.0.0.1;Port={port};Username=backup;Password={Password};Database=vacols;Timeout=5";
+        var policy = workspace.WritePolicy(TestPolicies.Postgres("unreachable", "public", workspace.StoreUrl));
+
+        var result = await workspace.RunExpectingAsync(3, "snapshot", "--policy", policy, "--source", $"postgres:{connection}");
+
+        result.Error.ShouldContain("127.0.0.1");
+        result.All.ShouldNotContain(Password);
+        workspace.StoreKeys("snapshots/").ShouldBeEmpty();
+        Json.Parse(await workspace.RunExpectingAsync(0, "list", "--json")).GetArrayLength().ShouldBe(0);
+    }
+
+    [S3Fact]
+    public async Task An_unreachable_S3_store_exits_3_and_takes_no_snapshot()
+    {
+        S3TestEnvironment.Require(); // the credentials come from the environment, the endpoint is overridden below
+        using var workspace = new Workspace();
+        var database = SmallSqliteDatabase(workspace);
+        var endpoint = $"http://127.0.0.1:{ClosedPort()}";
+        workspace.Environment["AWS_ENDPOINT_URL_S3"] = endpoint;
+        var policy = workspace.WritePolicy(TestPolicies.Local("unreachable-store", database, "s3://backups-unreachable/x"));
+
+        var result = await workspace.RunExpectingAsync(3, "snapshot", "--policy", policy);
+
+        result.Error.ShouldContain("127.0.0.1");
+        result.Error.ShouldContain("nothing partial is visible");
+        Json.Parse(await workspace.RunExpectingAsync(0, "list", "--json")).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_unknown_snapshot_id_makes_show_and_verify_exit_2_saying_so()
+    {
+        using var workspace = new Workspace();
+        var database = SmallSqliteDatabase(workspace);
+        var policy = workspace.WritePolicy(TestPolicies.Local("ids", database, workspace.StoreDirectory));
+        await workspace.RunExpectingAsync(0, "snapshot", "--policy", policy);
+        const string unknown = "20261125T120000Z-00000000";
+
+        foreach (var command in new[] { "show", "verify" })
+        {
+            var inStore = await workspace.RunExpectingAsync(2, command, unknown, "--store", workspace.StoreUrl);
+            inStore.Error.ShouldContain($"unknown snapshot id '{unknown}'");
+            var inCatalog = await workspace.RunExpectingAsync(2, command, unknown);
+            inCatalog.Error.ShouldContain($"unknown snapshot id '{unknown}'");
+            var malformed = await workspace.RunExpectingAsync(2, command, "latest", "--store", workspace.StoreUrl);
+            malformed.Error.ShouldContain("latest");
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_column_of_an_unsupported_type_exits_2_naming_the_table_and_the_column()
+    {
+        using var workspace = new Workspace();
+        var connection = await postgres.CreateDatabaseAsync("backups_integ_unsupported");
+        await Sql.ExecuteAsync(connection, """
+            CREATE TABLE public.fine (id integer PRIMARY KEY);
+            CREATE TABLE public.odd (id integer PRIMARY KEY, owner_table regclass);
+            INSERT INTO public.odd VALUES (1, 'public.fine');
+            """);
+        var policy = workspace.WritePolicy(TestPolicies.Postgres("unsupported", "public", workspace.StoreUrl));
+
+        var result = await workspace.RunExpectingAsync(2, "snapshot", "--policy", policy, "--source", $"postgres:{connection}");
+
+        result.Error.ShouldContain("odd");
+        result.Error.ShouldContain("owner_table");
+        result.Error.ShouldContain("regclass");
+        workspace.StoreKeys("snapshots/").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_include_pattern_that_matches_no_table_exits_2_naming_the_pattern()
+    {
+        using var workspace = new Workspace();
+        var database = SmallSqliteDatabase(workspace);
+        var policy = workspace.WritePolicy(TestPolicies.Local("nothing", database, workspace.StoreDirectory, tables: [AllTypesFixture.TableName, "brief*"]));
+
+        var result = await workspace.RunExpectingAsync(2, "snapshot", "--policy", policy);
+
+        result.Error.ShouldContain("brief*");
+        workspace.StoreKeys("snapshots/").ShouldBeEmpty();
+    }
+
+    private static string SmallSqliteDatabase(Workspace workspace)
+    {
+        var path = Path.Combine(workspace.Root, "small.db");
+        AllTypesFixture.CreateSqlite(path);
+        return path;
+    }
+
+    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
