@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Backups.Bench;
 
 /// <summary>
@@ -6,9 +8,17 @@ namespace Backups.Bench;
 /// </summary>
 internal static class Program
 {
+#pragma warning disable RS0030 // the bench's entry point is its composition root, the one place that creates the system clock
+    private static readonly IClock Clock = SystemClock.Instance;
+#pragma warning restore RS0030
+
     private static readonly IBenchMode[] Modes =
     [
         new PlanBench(),
+        new SeedVacolsPostgres(),
+        new SeedVacolsSqlite(),
+        new S3BucketBench(),
+        new SnapshotStagesBench(Clock),
     ];
 
     public static int Main(string[] args)
