@@ -19,6 +19,13 @@ internal static class CliApp
             PlanCommand.Build(context),
             PolicyCommand.Build(context),
             CatalogCommand.Build(context),
+            RunCommand.Build(context),
+            PruneCommand.Build(context),
+            PinCommand.Build(context),
+            PinCommand.BuildUnpin(context),
+            AuditCommand.Build(context),
+            PauseCommand.Build(context),
+            PauseCommand.BuildResume(context),
         };
         return root;
     }

@@ -1,0 +1,31 @@
+namespace Backups.Operations.Control;
+
+/// <summary>The action names and phases written to the audit log (<see cref="Backups.Catalog.AuditEntry"/>).</summary>
+public static class AuditActions
+{
+    /// <summary>A snapshot expired by retention: manifest first, then every other object.</summary>
+    public const string Expire = "expire";
+
+    /// <summary>The objects of an incomplete snapshot deleted as garbage (also what <c>backups gc</c> writes).</summary>
+    public const string GarbageDelete = "gc-delete";
+
+    /// <summary>A snapshot moved to an archive storage class.</summary>
+    public const string MoveCold = "move-cold";
+
+    public const string Pin = "pin";
+
+    public const string Unpin = "unpin";
+
+    public const string Pause = "pause";
+
+    public const string Resume = "resume";
+
+    /// <summary>Written before an action, with the full before-state.</summary>
+    public const string Intent = "intent";
+
+    /// <summary>Written after an action succeeded.</summary>
+    public const string Done = "done";
+
+    /// <summary>Written after an action failed (the detail holds the error).</summary>
+    public const string Failed = "failed";
+}

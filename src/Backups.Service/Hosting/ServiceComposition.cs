@@ -1,0 +1,52 @@
+using Backups.Operations;
+using Backups.Operations.Retention;
+using Backups.Service.Health;
+using Backups.Service.Jobs;
+using Backups.Service.Scheduling;
+using Backups.Service.UseCases;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Backups.Service.Hosting;
+
+/// <summary>The service's registrations: configuration, use cases, jobs and Quartz, health, metrics and the RPO monitor.</summary>
+internal static class ServiceComposition
+{
+    public static void AddBackupsService(this IServiceCollection services, ServiceHostOptions options, ServiceConfiguration configuration)
+    {
+        var environment = new ServiceEnvironment(options.Environment);
+        services.AddSingleton(new ServiceClock(options.TimeProvider));
+        services.AddSingleton<IClock>(sp => sp.GetRequiredService<ServiceClock>());
+        services.AddSingleton(configuration);
+        services.AddSingleton(configuration.Policies);
+        services.AddSingleton(environment);
+        services.AddSingleton(new CatalogFiles(configuration.CatalogPath));
+        services.AddSingleton(options.Random);
+
+        services.AddSingleton<PolicyStatusBoard>();
+        services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<PolicyStatusBoard>());
+        services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<ServiceMetrics>());
+        services.AddSingleton<HealthReport>();
+
+        services.AddSingleton(sp => new SnapshotRunner(sp.GetRequiredService<IClock>(), environment.Get));
+        services.AddSingleton<PolicySnapshots>();
+        var maintenance = configuration.Settings.Maintenance;
+        services.AddSingleton(sp => new RetentionExecutor(sp.GetRequiredService<IClock>(), new RetentionOptions
+        {
+            StaleFactor = maintenance.RetentionStaleFactor,
+            GarbageGrace = Duration.FromTimeSpan(maintenance.GarbageGrace),
+        }));
+        services.AddSingleton<PolicyRetention>();
+        services.AddSingleton<PolicyVerification>();
+        services.AddSingleton<PauseGate>();
+
+        // Order matters: the schedule is in place before Quartz starts, and the RPO monitor runs last.
+        services.AddHostedService<ScheduleSynchronizer>();
+        services.AddScheduler(configuration.Settings.Scheduler, options.SchedulerTimeProvider ?? options.TimeProvider);
+        services.AddSingleton<RpoMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RpoMonitor>());
+
+        options.ConfigureServices?.Invoke(services);
+    }
+}
