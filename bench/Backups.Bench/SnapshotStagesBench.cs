@@ -11,22 +11,21 @@ namespace Backups.Bench;
 /// Splits the cost of a snapshot into stages, each timed on its own (wall clock, CPU of this process, of the
 /// PostgreSQL server and of the machine): the raw COPY floor (PostgreSQL), opening the consistent read, reading
 /// every row through the source, reading and writing Parquet into a store that discards it, uploading a blob of
-/// the same size to a store, and the whole snapshot into that store (deleted afterwards). <c>--encode</c> adds the
-/// Parquet encoding alone with each compression choice (<see cref="ParquetEncodeProbe"/>).
+/// the same size to a store, and the whole snapshot into that store (deleted afterwards).
 /// </summary>
 internal sealed class SnapshotStagesBench(IClock clock) : IBenchMode
 {
     public string Name => "snapshot-stages";
 
     public string Usage =>
-        "snapshot-stages <KIND:CONNECTION> [--schema S] [--parallelism 2] [--part-size-mib 256] [--store URL] [--upload-mib 128] [--no-raw] [--encode] [--writer-only | --encode-only K] [--row-group-rows N] [--row-group-mib N]";
+        "snapshot-stages <KIND:CONNECTION> [--schema S] [--parallelism 2] [--part-size-mib 256] [--store URL] [--upload-mib 128] [--no-raw] [--writer-only] [--row-group-rows N] [--row-group-mib N]";
 
     public int Run(IReadOnlyList<string> args, TextWriter output)
     {
         var parsed = BenchArguments.Parse(
             args,
-            ["--no-raw", "--encode", "--writer-only"],
-            ["--schema", "--parallelism", "--part-size-mib", "--store", "--upload-mib", "--row-group-rows", "--row-group-mib", "--encode-only"]);
+            ["--no-raw", "--writer-only"],
+            ["--schema", "--parallelism", "--part-size-mib", "--store", "--upload-mib", "--row-group-rows", "--row-group-mib"]);
         var source = parsed.Required(0, "KIND:CONNECTION");
         parsed.NoMoreThan(1);
         var colon = source.IndexOf(':', StringComparison.Ordinal);
@@ -44,11 +43,9 @@ internal sealed class SnapshotStagesBench(IClock clock) : IBenchMode
             parsed.Value("--store"),
             parsed.Value("--upload-mib") is { } u ? BenchArguments.PositiveInt(u, "--upload-mib") : 128,
             !parsed.Has("--no-raw") && !parsed.Has("--writer-only"),
-            parsed.Has("--encode"),
-            parsed.Has("--writer-only") || parsed.Value("--encode-only") is not null,
+            parsed.Has("--writer-only"),
             parsed.Value("--row-group-rows") is { } rr ? BenchArguments.PositiveInt(rr, "--row-group-rows") : SnapshotWriteRequest.DefaultRowGroupRows,
-            parsed.Value("--row-group-mib") is { } rm ? BenchArguments.PositiveInt(rm, "--row-group-mib") * 1024L * 1024 : SnapshotWriteRequest.DefaultRowGroupBytes,
-            parsed.Value("--encode-only") is { } k ? BenchArguments.PositiveInt(k, "--encode-only") : null);
+            parsed.Value("--row-group-mib") is { } rm ? BenchArguments.PositiveInt(rm, "--row-group-mib") * 1024L * 1024 : SnapshotWriteRequest.DefaultRowGroupBytes);
         return RunAsync(options, output).GetAwaiter().GetResult();
     }
 
@@ -79,22 +76,6 @@ internal sealed class SnapshotStagesBench(IClock clock) : IBenchMode
         if (!options.WriterOnly)
         {
             rows = await MeasureAsync(output, $"source read (P={parallelism})", () => ReadAllAsync(session, parallelism));
-        }
-
-        if (options.Encode && !options.WriterOnly)
-        {
-            foreach (var (label, parquet) in ParquetEncodeProbe.Variants)
-            {
-                output.WriteLine(await ParquetEncodeProbe.RunAsync(session, label, parquet, parallelism, (options.RowGroupRows, options.RowGroupBytes), ct));
-            }
-        }
-
-        if (options.EncodeOnly is { } only)
-        {
-            // One encoding variant alone, so that the process's peak memory is that variant's.
-            var (label, parquet) = ParquetEncodeProbe.Variants[Math.Min(only, ParquetEncodeProbe.Variants.Count) - 1];
-            output.WriteLine(await ParquetEncodeProbe.RunAsync(session, label, parquet, parallelism, (options.RowGroupRows, options.RowGroupBytes), ct));
-            return 0;
         }
 
         var discard = new DiscardingStore();
@@ -203,5 +184,5 @@ internal sealed class SnapshotStagesBench(IClock clock) : IBenchMode
     }
 
     private sealed record StageOptions(
-        string Kind, string Connection, string? Schema, int Parallelism, long PartSizeBytes, string? StoreUrl, int UploadMib, bool Raw, bool Encode, bool WriterOnly, int RowGroupRows, long RowGroupBytes, int? EncodeOnly);
+        string Kind, string Connection, string? Schema, int Parallelism, long PartSizeBytes, string? StoreUrl, int UploadMib, bool Raw, bool WriterOnly, int RowGroupRows, long RowGroupBytes);
 }

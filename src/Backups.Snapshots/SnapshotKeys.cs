@@ -42,4 +42,16 @@ public static class SnapshotKeys
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         return SnapshotPrefix(id) + "tables/" + tableDirectory + "/part-" + index.ToString("D5", CultureInfo.InvariantCulture) + ".parquet";
     }
+
+    /// <summary>
+    /// <c>snapshots/&lt;id&gt;/tables/&lt;tableDirectory&gt;/part-SSS-NNNNN.parquet</c>: part <paramref name="index"/>
+    /// of slice <paramref name="slice"/> of a table read in slices (ordinal key order is the table's order).
+    /// </summary>
+    public static string Part(string id, string tableDirectory, int slice, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(slice);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return SnapshotPrefix(id) + "tables/" + tableDirectory + "/part-" + slice.ToString("D3", CultureInfo.InvariantCulture) + "-"
+            + index.ToString("D5", CultureInfo.InvariantCulture) + ".parquet";
+    }
 }

@@ -12,8 +12,11 @@ public sealed record SnapshotWriteRequest
     /// <summary>The default maximum rows per Parquet row group.</summary>
     public const int DefaultRowGroupRows = 100_000;
 
-    /// <summary>64 MiB: the default budget of buffered values (estimated in memory) per row group.</summary>
-    public const long DefaultRowGroupBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// 32 MiB: the default budget of buffered values per row group. A table being written holds two row groups (one
+    /// filling while the other is encoded).
+    /// </summary>
+    public const long DefaultRowGroupBytes = 32L * 1024 * 1024;
 
     /// <summary>
     /// Where the snapshot goes. When the store can also delete (<see cref="IObjectDeleter"/>), a failed write
@@ -41,9 +44,26 @@ public sealed record SnapshotWriteRequest
     /// </summary>
     public required Func<TableSchema, CancellationToken, IAsyncEnumerable<object?[]>> ReadRows { get; init; }
 
+    /// <summary>
+    /// When set, reads a table (or one slice of it) in batches instead (<see cref="ITableReader"/>: no object per row
+    /// or value), and <see cref="ReadRows"/> is not used. Called once per table or slice, concurrently for up to
+    /// <see cref="Parallelism"/> of them.
+    /// </summary>
+    public Func<TableSchema, TableSlice?, ITableReader>? OpenReader { get; init; }
+
+    /// <summary>
+    /// With <see cref="OpenReader"/>: splits a large table into at most the given number of slices, read in
+    /// parallel into parts of their own (an empty list: the table is read whole). Asked once per table when
+    /// <see cref="Parallelism"/> is above 1.
+    /// </summary>
+    public Func<TableSchema, int, CancellationToken, Task<IReadOnlyList<TableSlice>>>? SliceTable { get; init; }
+
+    /// <summary>The source's estimate of a table's rows: the largest tables are started first.</summary>
+    public Func<TableSchema, long?>? EstimateRows { get; init; }
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Tables written concurrently (each holds one row group in memory). At least 1.</summary>
+    /// <summary>Tables written concurrently (each holds up to two row groups in memory). At least 1.</summary>
     public int Parallelism { get; init; } = 1;
 
     /// <summary>A part is closed once its Parquet file reaches this size (checked after each row group).</summary>

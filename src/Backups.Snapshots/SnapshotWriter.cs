@@ -11,7 +11,8 @@ namespace Backups.Snapshots;
 /// Writes a snapshot: every table as Parquet parts under <c>snapshots/&lt;id&gt;/tables/</c>, then the manifest's
 /// checksum file, then the manifest, last. Until the manifest exists the snapshot does not: on any failure the
 /// write throws, no manifest is written, and what was uploaded is deleted where the store allows (best effort).
-/// Memory stays bounded: each table being written holds one row group; parts go through local temporary files.
+/// Memory stays bounded: each table being written holds two row groups (one filling, one being encoded); parts go
+/// through local temporary files.
 /// </summary>
 public sealed class SnapshotWriter(IClock clock)
 {
@@ -35,10 +36,33 @@ public sealed class SnapshotWriter(IClock clock)
         {
             var tracker = new ProgressTracker(progress, tables.Count);
             var writer = new TableWriter(request, tempDirectory, tracker, uploads);
-            var written = new ManifestTable[tables.Count];
+            var work = await PlanWorkAsync(request, cancellationToken).ConfigureAwait(false);
+            var parts = new IReadOnlyList<ManifestPart>[tables.Count][];
+            for (var i = 0; i < tables.Count; i++)
+            {
+                parts[i] = new IReadOnlyList<ManifestPart>[work.Count(w => w.Table == i)];
+            }
+
+            var remaining = parts.Select(p => p.Length).ToArray();
             var options = new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, tables.Count), options, async (i, token) =>
-                written[i] = await writer.WriteAsync(tables[i], directories[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            await Parallel.ForEachAsync(work, options, async (item, token) =>
+            {
+                var table = tables[item.Table];
+                parts[item.Table][item.Slice?.Index ?? 0] = await writer.WriteAsync(table, item.Slice, directories[item.Table], token).ConfigureAwait(false);
+                if (Interlocked.Decrement(ref remaining[item.Table]) == 0)
+                {
+                    tracker.TableDone(table.QualifiedName);
+                }
+            }).ConfigureAwait(false);
+
+            var written = new ManifestTable[tables.Count];
+            for (var i = 0; i < tables.Count; i++)
+            {
+                var table = tables[i];
+                var columns = table.Columns.Select(ManifestColumn.From).ToArray();
+                var tableParts = parts[i].SelectMany(p => p).ToArray();
+                written[i] = new ManifestTable(table.Schema, table.Name, columns, table.PrimaryKey, table.UniqueConstraints, tableParts.Sum(p => p.RowCount), tableParts);
+            }
 
             var manifest = new Manifest(
                 Manifest.CurrentFormatVersion,
@@ -72,6 +96,33 @@ public sealed class SnapshotWriter(IClock clock)
         {
             TryDeleteDirectory(tempDirectory);
         }
+    }
+
+    /// <summary>
+    /// What to read: every table whole, or in slices where the source splits a large one. The largest tables (by the
+    /// source's estimate) come first, so that a big table is not the last to start.
+    /// </summary>
+    private static async Task<List<WorkItem>> PlanWorkAsync(SnapshotWriteRequest request, CancellationToken cancellationToken)
+    {
+        var work = new List<WorkItem>();
+        for (var i = 0; i < request.Tables.Count; i++)
+        {
+            var table = request.Tables[i];
+            var slices = request.OpenReader is not null && request.SliceTable is not null && request.Parallelism > 1
+                ? await request.SliceTable(table, request.Parallelism, cancellationToken).ConfigureAwait(false)
+                : [];
+            var rows = request.EstimateRows?.Invoke(table) ?? 0;
+            if (slices.Count == 0)
+            {
+                work.Add(new WorkItem(i, null, rows));
+            }
+            else
+            {
+                work.AddRange(slices.Select(s => new WorkItem(i, s, rows / slices.Count)));
+            }
+        }
+
+        return [.. work.OrderByDescending(w => w.EstimatedRows).ThenBy(w => w.Table).ThenBy(w => w.Slice?.Index ?? 0)];
     }
 
     private static void Validate(SnapshotWriteRequest request)

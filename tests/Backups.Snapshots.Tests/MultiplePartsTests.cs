@@ -43,7 +43,7 @@ public sealed class MultiplePartsTests
     {
         var store = new InMemoryObjectStore();
         var rows = Fixtures.NumbersRows(3000).ToList();
-        var request = Fixtures.Request(store, [Fixtures.NumbersTable()], _ => rows) with { RowGroupRows = 1_000_000, RowGroupBytes = 10_000 };
+        var request = Fixtures.Request(store, [Fixtures.NumbersTable()], _ => rows) with { RowGroupRows = 1_000_000, RowGroupBytes = 3_000 }; // about 30 bytes a row: 100 rows, checked every 64
 
         var manifest = await new SnapshotWriter(Fixtures.Clock()).WriteAsync(request, null, CancellationToken.None);
 

@@ -65,7 +65,7 @@ public sealed class WriterAtomicityTests
         var incomplete = (await RoundTripTests.ListAsync(reader.ListIncompleteAsync(store, CancellationToken.None))).ShouldHaveSingleItem();
         incomplete.Id.ShouldBe(Fixtures.Id);
         incomplete.Objects.Select(o => o.Key).ShouldBe([.. store.Keys]);
-        incomplete.Objects.Count.ShouldBe(3);
+        incomplete.Objects.ShouldNotBeEmpty("parts were uploaded before the failure");
         incomplete.TotalBytes.ShouldBe(store.Keys.Sum(k => (long)store.Get(k).Length));
     }
 

@@ -1,24 +1,34 @@
-using Backups.Snapshots.Format;
-using Parquet;
-using Parquet.Schema;
+using System.Buffers.Binary;
+using System.Reflection;
+using Backups.Snapshots.Columnar;
 
 namespace Backups.Snapshots.Writing;
 
 /// <summary>
-/// One Parquet part being written to a local temporary file, hashed as it is written.
+/// One Parquet part being written to a local temporary file, hashed as it is written: the magic, row groups as they
+/// come, then the footer. Writes are synchronous (row groups are encoded off the reading thread).
 /// The caller deletes the file (after uploading it, or on failure).
 /// </summary>
 internal sealed class PartWriter : IAsyncDisposable
 {
+    private static readonly byte[] Magic = "PAR1"u8.ToArray();
+    private static readonly string CreatedBy = "backups version " +
+        (typeof(PartWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
     private readonly FileStream _file;
     private readonly HashingWriteStream _hashing;
-    private ParquetWriter? _parquet;
+    private readonly IReadOnlyList<ParquetLeaf> _leaves;
+    private readonly IReadOnlyDictionary<string, string> _metadata;
+    private readonly List<RowGroupInfo> _rowGroups = [];
+    private bool _complete;
 
-    private PartWriter(string path, FileStream file)
+    private PartWriter(string path, FileStream file, IReadOnlyList<ParquetLeaf> leaves, IReadOnlyDictionary<string, string> metadata)
     {
         Path = path;
         _file = file;
         _hashing = new HashingWriteStream(file);
+        _leaves = leaves;
+        _metadata = metadata;
     }
 
     public string Path { get; }
@@ -28,74 +38,66 @@ internal sealed class PartWriter : IAsyncDisposable
     /// <summary>Bytes written to the file so far (whole row groups; the footer comes at completion).</summary>
     public long Length => _hashing.Length;
 
-    public static async Task<PartWriter> CreateAsync(
-        string path, ParquetSchema schema, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public static PartWriter Create(string path, IReadOnlyList<ParquetLeaf> leaves, IReadOnlyDictionary<string, string> metadata)
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("snapshot parts are written on little-endian machines only");
+        }
+
         var file = new FileStream(path, new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
-            Options = FileOptions.Asynchronous,
-            BufferSize = 1 << 16,
+            BufferSize = 1 << 18,
         });
-        var part = new PartWriter(path, file);
-        try
-        {
-            part._parquet = await ParquetWriter.CreateAsync(schema, part._hashing, ParquetColumns.WriteOptions(), append: false, cancellationToken)
-                .ConfigureAwait(false);
-            part._parquet.CustomMetadata = metadata;
-            return part;
-        }
-        catch
-        {
-            await part.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var part = new PartWriter(path, file, leaves, metadata);
+        part._hashing.Write(Magic);
+        return part;
     }
 
-    public async Task WriteRowGroupAsync(IReadOnlyList<ColumnBuffer> columns, int rows, CancellationToken cancellationToken)
+    /// <summary>Encodes one row group from the buffers (every one holding <paramref name="rows"/> rows).</summary>
+    public void WriteRowGroup(IReadOnlyList<ColumnChunkBuffer> columns, int rows, ChunkEncoder encoder)
     {
-        var parquet = _parquet ?? throw new InvalidOperationException("the part is already complete");
-        using (var rowGroup = parquet.CreateRowGroup())
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ObjectDisposedException.ThrowIf(_complete, this);
+        encoder.Output = _hashing;
+        var chunks = new ColumnChunkInfo[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
         {
-            foreach (var column in columns)
+            if (columns[i].RowCount != rows)
             {
-                await column.WriteAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"column '{columns[i].Column.Name}' has {columns[i].RowCount} rows, the row group {rows}");
             }
 
-            rowGroup.CompleteValidate();
+            chunks[i] = columns[i].Encode(encoder);
         }
 
+        _rowGroups.Add(new RowGroupInfo(chunks, rows));
         RowCount += rows;
     }
 
     /// <summary>Writes the footer and flushes the file; returns its size and SHA-256 (lowercase hex).</summary>
     public async Task<(long Size, string Sha256)> CompleteAsync()
     {
-        var parquet = _parquet ?? throw new InvalidOperationException("the part is already complete");
-        _parquet = null;
-        await parquet.DisposeAsync().ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_complete, this);
+        _complete = true;
+        using var footer = new ByteBuffer(4096);
+        ParquetThrift.FileMetaData(new ThriftCompactWriter(footer), _leaves, _rowGroups, _metadata, CreatedBy);
+        _hashing.Write(footer.Written);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, footer.Length);
+        _hashing.Write(length);
+        _hashing.Write(Magic);
         await _file.FlushAsync().ConfigureAwait(false);
         return (_hashing.Length, _hashing.HashHex());
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_parquet is not null)
-        {
-            try
-            {
-                await _parquet.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is IOException or InvalidOperationException or OperationCanceledException)
-            {
-                // The part is being abandoned after a failure; its file is deleted by the caller.
-            }
-
-            _parquet = null;
-        }
-
+        _complete = true;
         await _hashing.DisposeAsync().ConfigureAwait(false);
         _hashing.ReleaseHash();
         await _file.DisposeAsync().ConfigureAwait(false);
