@@ -14,4 +14,10 @@ public sealed record SourceOptions
     /// to wait as long as it takes (like pg_dump without <c>--lock-wait-timeout</c>).
     /// </summary>
     public TimeSpan? LockTimeout { get; init; }
+
+    /// <summary>
+    /// The least data (PostgreSQL: heap bytes) per slice when a large table is split for parallel readers: a table
+    /// under twice this size is read whole.
+    /// </summary>
+    public long SliceBytes { get; init; } = 32L * 1024 * 1024;
 }

@@ -10,7 +10,10 @@ namespace Backups.Sources.Postgres;
 /// </summary>
 internal static class PgTableQuery
 {
-    public static string Build(PgTable table)
+    public static string Build(PgTable table) => Build(table, null);
+
+    /// <summary>The query, restricted to the rows matching <paramref name="filter"/> (a condition on <c>src</c>) when given.</summary>
+    public static string Build(PgTable table, string? filter)
     {
         ArgumentNullException.ThrowIfNull(table);
         var sql = new StringBuilder("SELECT ");
@@ -21,6 +24,11 @@ internal static class PgTableQuery
 
         sql.AppendJoin(", ", table.Columns.Select(c => c.Projection));
         sql.Append(" FROM ONLY ").Append(PgSql.Qualified(table.Schema.Schema!, table.Schema.Name)).Append(" AS src");
+        if (filter is not null)
+        {
+            sql.Append(" WHERE ").Append(filter);
+        }
+
         if (table.Schema.PrimaryKey.Count > 0)
         {
             // Qualified, so that ORDER BY sorts by the stored column, never by a same-named projection cast to text.

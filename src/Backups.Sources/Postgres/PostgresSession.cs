@@ -10,12 +10,14 @@ namespace Backups.Sources.Postgres;
 /// locks, so every table read sees the same data and a concurrent DROP waits for the session to end.
 /// Each table is read inside a savepoint, so an abandoned or failed read leaves the connection usable.
 /// </summary>
-internal sealed class PostgresSession : ISourceSession
+internal sealed class PostgresSession : ISourceSession, IBatchSourceSession
 {
-    private const string Savepoint = "backups_read";
+    /// <summary>The savepoint every table read runs in.</summary>
+    public const string Savepoint = "backups_read";
 
     private readonly NpgsqlDataSource dataSource;
     private readonly PgReaderPool readers;
+    private readonly long sliceBytes;
     private readonly Dictionary<string, PgTable> tables;
     private int disposed;
 
@@ -24,8 +26,10 @@ internal sealed class PostgresSession : ISourceSession
         PgReaderPool readers,
         SourceIdentity identity,
         IReadOnlyDictionary<string, string> consistencyPoint,
-        IReadOnlyList<PgTable> tables)
+        IReadOnlyList<PgTable> tables,
+        long sliceBytes)
     {
+        this.sliceBytes = sliceBytes;
         this.dataSource = dataSource;
         this.readers = readers;
         Identity = identity;
@@ -49,6 +53,67 @@ internal sealed class PostgresSession : ISourceSession
         var pgTable = Find(table);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         return ReadAsync(pgTable, ct);
+    }
+
+    public ITableReader OpenTableReader(TableSchema table, TableSlice? slice)
+    {
+        var pgTable = Find(table);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        return new PgCopyTableReader(readers, pgTable, slice?.Filter);
+    }
+
+    public async Task<IReadOnlyList<TableSlice>> SliceAsync(TableSchema table, int maxSlices, CancellationToken ct)
+    {
+        var pgTable = Find(table);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        if (maxSlices < 2)
+        {
+            return [];
+        }
+
+        var connection = await readers.RentAsync(ct).ConfigureAwait(false);
+        var completed = false;
+        try
+        {
+            await PgSessionSql.ExecuteAsync(connection, $"SAVEPOINT {Savepoint}", ct).ConfigureAwait(false);
+            var slices = await PgTableSlicer.SliceAsync(connection, pgTable, maxSlices, sliceBytes, ct).ConfigureAwait(false);
+            completed = true;
+            return slices;
+        }
+        finally
+        {
+            if (await EndReadAsync(connection, completed).ConfigureAwait(false))
+            {
+                readers.Return(connection);
+            }
+            else
+            {
+                readers.Discard(connection);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends a table read on its connection: releases the savepoint after a complete read, rolls back to it otherwise.
+    /// False when the connection's transaction is no longer usable.
+    /// </summary>
+    public static async Task<bool> EndReadAsync(NpgsqlConnection connection, bool completed)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (completed)
+        {
+            try
+            {
+                await PgSessionSql.ExecuteAsync(connection, $"RELEASE SAVEPOINT {Savepoint}", CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        return await TryRollBackReadAsync(connection).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<object?[]> ReadAsync(PgTable table, [EnumeratorCancellation] CancellationToken ct)

@@ -28,11 +28,26 @@ internal sealed class PostgresSource : ISource
         this.options = options;
     }
 
+    /// <summary>
+    /// The snapshot's connections read whole tables: a read buffer of 512 KiB instead of Npgsql's 8 KiB cuts the
+    /// reads (and thread hand-offs) per table a hundredfold. An explicit <c>Read Buffer Size</c> is kept.
+    /// </summary>
+    private static string ReaderConnectionString(NpgsqlConnectionStringBuilder settings)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        if (!settings.ContainsKey("Read Buffer Size"))
+        {
+            builder.ReadBufferSize = 512 * 1024;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public async Task<ISourceSession> OpenSnapshotAsync(SourceSelection selection, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var schema = selection.Schema ?? "public";
-        var dataSource = new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(ReaderConnectionString(settings)).Build();
         NpgsqlConnection? coordinator = null;
         try
         {
@@ -60,7 +75,7 @@ internal sealed class PostgresSource : ISource
                 ? ""
                 : $"LOCK TABLE ONLY {string.Join(", ", chosen.Select(t => PgSql.Qualified(schema, t.Name)))} IN ACCESS SHARE MODE";
             var readers = await PgReaderPool.OpenAsync(dataSource, coordinator, snapshotId, lockAll, options.MaxParallelReaders, ct).ConfigureAwait(false);
-            return new PostgresSession(dataSource, readers, identity, point, tables);
+            return new PostgresSession(dataSource, readers, identity, point, tables, options.SliceBytes);
         }
         catch
         {

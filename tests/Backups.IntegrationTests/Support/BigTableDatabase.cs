@@ -7,7 +7,7 @@ namespace Backups.IntegrationTests.Support;
 /// </summary>
 public sealed class BigTableDatabase : SharedDatabase
 {
-    public const int Rows = 300_000;
+    public const int Rows = 1_500_000;
 
     protected override string Prefix => "backups_integ_big";
 

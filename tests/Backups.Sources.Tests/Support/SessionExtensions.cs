@@ -17,4 +17,20 @@ internal static class SessionExtensions
 
         return rows;
     }
+
+    /// <summary>Reads a table (or a slice of it) through the batch reader, in batches of <paramref name="batchRows"/> rows.</summary>
+    public static async Task<List<object?[]>> ReadBatchesAsync(this ISourceSession session, string table, TableSlice? slice = null, int batchRows = 1000, CancellationToken ct = default)
+    {
+        var schema = session.Table(table);
+        var batch = new RecordingBatch(schema, batchRows);
+        await using var reader = ((IBatchSourceSession)session).OpenTableReader(schema, slice);
+        while (true)
+        {
+            batch.Reset();
+            if (await reader.ReadAsync(batch, ct) == 0)
+            {
+                return batch.Rows;
+            }
+        }
+    }
 }
