@@ -134,7 +134,14 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
             try
             {
                 observer?.Mutating(create);
-                await session.CreateTableAsync(table.Schema, plan.Request.Schema, cancellationToken);
+                if (session is IBatchTargetSession bulkCreate)
+                {
+                    await bulkCreate.CreateTableForLoadAsync(table.Schema, plan.Request.Schema, cancellationToken);
+                }
+                else
+                {
+                    await session.CreateTableAsync(table.Schema, plan.Request.Schema, cancellationToken);
+                }
                 _createdEmpty[table.Target] = true;
             }
             finally
@@ -144,13 +151,24 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
         }
 
         observer?.Mutating(table.Load);
-        var rows = RowCountGuard.CheckAsync(
-            new SnapshotReader(parts.Root).ReadRowsAsync(parts, manifest, table.Table, verifyChecksums: false, cancellationToken),
-            table.Table,
-            cancellationToken);
         var mode = table.Load.Kind == RestoreActionKind.TruncateAndLoad ? LoadMode.Replace : LoadMode.Append;
         var progress = _tracker.ForTable(table.Table.QualifiedName, table.Table.RowCount, table.Bytes);
-        var loaded = await session.LoadAsync(table.Schema, plan.Request.Schema, rows, mode, progress, cancellationToken);
+        long loaded;
+        if (session is IBatchTargetSession bulk && bulk.CanLoadBatches(table.Schema) && LocalPartBatches.CanRead(table.Table, parts.PathOf))
+        {
+            // The bulk path: row groups decoded column by column straight into the target's bulk format.
+            var batches = RowCountGuard.CheckAsync(LocalPartBatches.ReadAsync(table.Table, parts.PathOf, cancellationToken), table.Table, cancellationToken);
+            loaded = await bulk.LoadBatchesAsync(table.Schema, plan.Request.Schema, batches, mode, progress, cancellationToken);
+        }
+        else
+        {
+            var rows = RowCountGuard.CheckAsync(
+                new SnapshotReader(parts.Root).ReadRowsAsync(parts, manifest, table.Table, verifyChecksums: false, cancellationToken),
+                table.Table,
+                cancellationToken);
+            loaded = await session.LoadAsync(table.Schema, plan.Request.Schema, rows, mode, progress, cancellationToken);
+        }
+
         if (loaded != table.Table.RowCount)
         {
             throw new RowCountMismatchException(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Backups.Domain.Schema;
 using Backups.Snapshots;
 
 namespace Backups.Operations.Restore;
@@ -20,6 +21,25 @@ internal static class RowCountGuard
             yield return row;
         }
 
+        Check(count, table);
+    }
+
+    /// <summary>The same for column batches.</summary>
+    public static async IAsyncEnumerable<IColumnarBatch> CheckAsync(
+        IAsyncEnumerable<IColumnarBatch> batches, ManifestTable table, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var batch in batches.WithCancellation(cancellationToken))
+        {
+            count += batch.RowCount;
+            yield return batch;
+        }
+
+        Check(count, table);
+    }
+
+    private static void Check(long count, ManifestTable table)
+    {
         if (count != table.RowCount)
         {
             throw new RowCountMismatchException(

@@ -106,4 +106,88 @@ internal static class RleHybrid
 
         output.Advance(size);
     }
+
+    /// <summary>Decodes exactly <paramref name="output"/>.Length values; returns the bytes of <paramref name="data"/> used.</summary>
+    public static int Decode<T>(ReadOnlySpan<byte> data, int bitWidth, Span<T> output)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var position = 0;
+        var produced = 0;
+        var valueBytes = (bitWidth + 7) / 8;
+        while (produced < output.Length)
+        {
+            var header = ReadVarint(data, ref position);
+            if ((header & 1) == 0)
+            {
+                var run = (int)Math.Min(header >> 1, (ulong)(output.Length - produced));
+                if (valueBytes > data.Length - position)
+                {
+                    throw new InvalidDataException("an RLE run ends early");
+                }
+
+                var value = 0;
+                for (var b = 0; b < valueBytes; b++)
+                {
+                    value |= data[position++] << (8 * b);
+                }
+
+                output.Slice(produced, run).Fill(T.CreateTruncating(value));
+                produced += run;
+            }
+            else
+            {
+                var groups = (int)(header >> 1);
+                var bytes = groups * bitWidth;
+                if (bytes > data.Length - position)
+                {
+                    throw new InvalidDataException("a bit-packed run ends early");
+                }
+
+                var packed = data.Slice(position, bytes);
+                position += bytes;
+                var count = Math.Min(groups * 8, output.Length - produced);
+                var mask = bitWidth == 32 ? uint.MaxValue : (1u << bitWidth) - 1;
+                ulong buffer = 0;
+                var bits = 0;
+                var next = 0;
+                for (var k = 0; k < count; k++)
+                {
+                    while (bits < bitWidth)
+                    {
+                        buffer |= (ulong)packed[next++] << bits;
+                        bits += 8;
+                    }
+
+                    output[produced + k] = T.CreateTruncating((uint)buffer & mask);
+                    buffer >>= bitWidth;
+                    bits -= bitWidth;
+                }
+
+                produced += count;
+            }
+        }
+
+        return position;
+    }
+
+    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int position)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            if (position >= data.Length)
+            {
+                throw new InvalidDataException("an RLE header ends early");
+            }
+
+            var b = data[position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("an RLE header is too long");
+    }
 }

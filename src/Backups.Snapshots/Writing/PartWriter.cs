@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Reflection;
 using Backups.Snapshots.Columnar;
 
 namespace Backups.Snapshots.Writing;
@@ -12,8 +11,6 @@ namespace Backups.Snapshots.Writing;
 internal sealed class PartWriter : IAsyncDisposable
 {
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
-    private static readonly string CreatedBy = "backups version " +
-        (typeof(PartWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
     private readonly FileStream _file;
     private readonly HashingWriteStream _hashing;
@@ -85,7 +82,7 @@ internal sealed class PartWriter : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_complete, this);
         _complete = true;
         using var footer = new ByteBuffer(4096);
-        ParquetThrift.FileMetaData(new ThriftCompactWriter(footer), _leaves, _rowGroups, _metadata, CreatedBy);
+        ParquetThrift.FileMetaData(new ThriftCompactWriter(footer), _leaves, _rowGroups, _metadata, PartWriterIdentity.CreatedBy);
         _hashing.Write(footer.Written);
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, footer.Length);

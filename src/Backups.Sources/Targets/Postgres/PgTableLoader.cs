@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Backups.Domain.Schema;
 using Backups.Sources.Postgres;
 using Npgsql;
@@ -89,6 +90,133 @@ internal sealed partial class PgTableLoader
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Loads column batches with a binary COPY encoded here (<see cref="PgBinaryRows"/>); the table must be
+    /// <see cref="Binary"/>. Encoding runs on its own task, a few buffers ahead of the sending, so that the server
+    /// never waits for the next rows to be decoded and encoded.
+    /// </summary>
+    public async Task<long> CopyBatchesAsync(IAsyncEnumerable<IColumnarBatch> batches, IProgress<long>? progress, CancellationToken ct)
+    {
+        const int SendBytes = 1 << 20;
+        const int Buffers = 3;
+        var free = Channel.CreateBounded<CopyBuffer>(Buffers);
+        var filled = Channel.CreateBounded<CopyBuffer>(Buffers);
+        var all = Enumerable.Range(0, Buffers).Select(_ => new CopyBuffer(SendBytes + (64 * 1024))).ToList();
+        foreach (var buffer in all)
+        {
+            free.Writer.TryWrite(buffer);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var count = 0L;
+        var copy = await connection.BeginRawBinaryCopyAsync($"COPY {copyTarget} FROM STDIN (FORMAT binary)", ct).ConfigureAwait(false);
+        var completed = false;
+        var encoding = Task.Run(() => EncodeAsync(batches, free.Reader, filled.Writer, SendBytes, n => count = n, progress, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var buffer in filled.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                await copy.WriteAsync(buffer.Written, ct).ConfigureAwait(false);
+                free.Writer.TryWrite(buffer);
+            }
+
+            await encoding.ConfigureAwait(false);
+            completed = true;
+        }
+        catch (PostgresException e)
+        {
+            throw Refused(e);
+        }
+        finally
+        {
+            if (!completed)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await CancelAsync(copy).ConfigureAwait(false);
+                try
+                {
+                    await encoding.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Stopped because the COPY failed, which is the error reported (or the encoding's own, rethrown above).
+                }
+            }
+
+            foreach (var buffer in all)
+            {
+                buffer.Dispose();
+            }
+        }
+
+        try
+        {
+            // Disposing the stream ends the COPY; the server's verdict arrives here.
+            await copy.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            throw Refused(e);
+        }
+
+        progress?.Report(count);
+        return count;
+    }
+
+    private async Task EncodeAsync(
+        IAsyncEnumerable<IColumnarBatch> batches, ChannelReader<CopyBuffer> free, ChannelWriter<CopyBuffer> filled, int sendBytes,
+        Action<long> rowsEncoded, IProgress<long>? progress, CancellationToken ct)
+    {
+        var encoder = new PgBinaryRows(table, qualified, types);
+        var count = 0L;
+        try
+        {
+            var buffer = await free.ReadAsync(ct).ConfigureAwait(false);
+            buffer.Reset();
+            buffer.Write(PgBinaryRows.Header);
+            await foreach (var batch in batches.WithCancellation(ct).ConfigureAwait(false))
+            {
+                var row = 0;
+                while (row < batch.RowCount)
+                {
+                    row = encoder.Encode(batch, row, buffer, sendBytes, count);
+                    if (buffer.Length >= sendBytes)
+                    {
+                        await filled.WriteAsync(buffer, ct).ConfigureAwait(false);
+                        buffer = await free.ReadAsync(ct).ConfigureAwait(false);
+                        buffer.Reset();
+                    }
+                }
+
+                count += batch.RowCount;
+                rowsEncoded(count);
+                progress?.Report(count);
+            }
+
+            buffer.Write(PgBinaryRows.Trailer);
+            await filled.WriteAsync(buffer, ct).ConfigureAwait(false);
+            filled.Complete();
+        }
+        catch (Exception error)
+        {
+            filled.Complete(error);
+            throw;
+        }
+    }
+
+    private static async Task CancelAsync(NpgsqlRawCopyStream copy)
+    {
+        try
+        {
+            await copy.CancelAsync().ConfigureAwait(false);
+            await copy.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The COPY is being abandoned after a failure, which is the one reported; the transaction rolls back.
+        }
     }
 
     private async Task<long> CopyTextAsync(IAsyncEnumerable<object?[]> rows, IProgress<long>? progress, CancellationToken ct)

@@ -81,16 +81,35 @@ internal static class PgTargetCatalog
         return missing;
     }
 
-    public static string CreateTable(TableSchema table, string schema, Func<ColumnSchema, string> type)
+    public static string CreateTable(TableSchema table, string schema, Func<ColumnSchema, string> type, bool withKeys = true)
     {
         var items = table.Columns.Select(c => $"{PgSql.Ident(c.Name)} {type(c)}{(c.IsNullable ? "" : " NOT NULL")}").ToList();
-        if (table.PrimaryKey.Count > 0)
+        if (withKeys)
         {
-            items.Add($"PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(PgSql.Ident))})");
+            items.AddRange(Keys(table));
         }
 
-        items.AddRange(table.UniqueConstraints.Select(u => $"UNIQUE ({string.Join(", ", u.Select(PgSql.Ident))})"));
         return new StringBuilder("CREATE TABLE ").Append(PgSql.Qualified(schema, table.Name))
             .Append(" (").AppendJoin(", ", items).Append(')').ToString();
+    }
+
+    /// <summary>The ALTER TABLE that adds the table's primary key and unique constraints, or null when it has none.</summary>
+    public static string? AddKeys(TableSchema table, string schema)
+    {
+        var keys = Keys(table).ToList();
+        return keys.Count == 0 ? null : $"ALTER TABLE {PgSql.Qualified(schema, table.Name)} {string.Join(", ", keys.Select(k => "ADD " + k))}";
+    }
+
+    private static IEnumerable<string> Keys(TableSchema table)
+    {
+        if (table.PrimaryKey.Count > 0)
+        {
+            yield return $"PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(PgSql.Ident))})";
+        }
+
+        foreach (var unique in table.UniqueConstraints)
+        {
+            yield return $"UNIQUE ({string.Join(", ", unique.Select(PgSql.Ident))})";
+        }
     }
 }

@@ -5,11 +5,12 @@ using Npgsql;
 namespace Backups.Sources.Targets.Postgres;
 
 /// <summary>A session on a PostgreSQL target: one connection; each create and each load is one transaction.</summary>
-internal sealed class PgTargetSession : ITargetSession
+internal sealed class PgTargetSession : ITargetSession, IBatchTargetSession
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly NpgsqlConnection connection;
     private readonly TableCompatibility rules;
+    private readonly HashSet<string> keysAfterLoad = new(StringComparer.Ordinal);
     private int disposed;
 
     public PgTargetSession(NpgsqlDataSource dataSource, NpgsqlConnection connection, SourceIdentity identity, string snapshotSourceKind)
@@ -45,7 +46,17 @@ internal sealed class PgTargetSession : ITargetSession
 
     public IReadOnlyList<string> CheckCompatible(TableSchema wanted, TableState existing) => rules.Check(wanted, existing);
 
-    public async Task CreateTableAsync(TableSchema table, string? targetSchema, CancellationToken ct)
+    public Task CreateTableAsync(TableSchema table, string? targetSchema, CancellationToken ct) => CreateAsync(table, targetSchema, withKeys: true, ct);
+
+    public async Task CreateTableForLoadAsync(TableSchema table, string? targetSchema, CancellationToken ct)
+    {
+        await CreateAsync(table, targetSchema, withKeys: false, ct).ConfigureAwait(false);
+        keysAfterLoad.Add(QualifiedName(table, targetSchema));
+    }
+
+    private string QualifiedName(TableSchema table, string? targetSchema) => PgSql.Qualified(SchemaFor(table, targetSchema)!, table.Name);
+
+    private async Task CreateAsync(TableSchema table, string? targetSchema, bool withKeys, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);
         ThrowIfDisposed();
@@ -72,7 +83,7 @@ internal sealed class PgTargetSession : ITargetSession
             await PgSessionSql.ExecuteAsync(connection, $"CREATE SCHEMA {PgSql.Ident(schema)}", ct).ConfigureAwait(false);
         }
 
-        await PgSessionSql.ExecuteAsync(connection, PgTargetCatalog.CreateTable(table, schema, c => TypeFor(c)!), ct).ConfigureAwait(false);
+        await PgSessionSql.ExecuteAsync(connection, PgTargetCatalog.CreateTable(table, schema, c => TypeFor(c)!, withKeys), ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
@@ -83,11 +94,30 @@ internal sealed class PgTargetSession : ITargetSession
         await PgSessionSql.ExecuteAsync(connection, $"TRUNCATE TABLE ONLY {PgSql.Qualified(schema ?? "public", table)}", ct).ConfigureAwait(false);
     }
 
-    public async Task<long> LoadAsync(
-        TableSchema table, string? targetSchema, IAsyncEnumerable<object?[]> rows, LoadMode mode, IProgress<long>? rowsLoaded, CancellationToken ct)
+    public bool CanLoadBatches(TableSchema table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var schema = SchemaFor(table, null)!;
+        return new PgTableLoader(connection, table, schema, TypeFor).Binary && table.Columns.All(c => TypeFor(c) is not null);
+    }
+
+    public Task<long> LoadBatchesAsync(
+        TableSchema table, string? targetSchema, IAsyncEnumerable<IColumnarBatch> batches, LoadMode mode, IProgress<long>? rowsLoaded, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        return LoadWithAsync(table, targetSchema, mode, loader => loader.CopyBatchesAsync(batches, rowsLoaded, ct), ct);
+    }
+
+    public Task<long> LoadAsync(
+        TableSchema table, string? targetSchema, IAsyncEnumerable<object?[]> rows, LoadMode mode, IProgress<long>? rowsLoaded, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(rows);
+        return LoadWithAsync(table, targetSchema, mode, loader => loader.CopyAsync(rows, rowsLoaded, ct), ct);
+    }
+
+    private async Task<long> LoadWithAsync(TableSchema table, string? targetSchema, LoadMode mode, Func<PgTableLoader, Task<long>> copy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         ThrowIfDisposed();
         var schema = SchemaFor(table, targetSchema)!;
         var loader = new PgTableLoader(connection, table, schema, TypeFor);
@@ -106,14 +136,44 @@ internal sealed class PgTargetSession : ITargetSession
                 await PgSessionSql.ExecuteAsync(connection, $"TRUNCATE TABLE ONLY {PgSql.Qualified(schema, table.Name)}", ct).ConfigureAwait(false);
             }
 
-            var loaded = await loader.CopyAsync(rows, rowsLoaded, ct).ConfigureAwait(false);
+            var loaded = await copy(loader).ConfigureAwait(false);
+            var qualified = PgSql.Qualified(schema, table.Name);
+            if (keysAfterLoad.Contains(qualified) && PgTargetCatalog.AddKeys(table, schema) is { } addKeys)
+            {
+                await PgSessionSql.ExecuteAsync(connection, addKeys, ct).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(ct).ConfigureAwait(false);
+            keysAfterLoad.Remove(qualified);
             return loaded;
         }
         catch
         {
             await RollBackAsync(transaction).ConfigureAwait(false);
+            await AddKeysToEmptyTableAsync(table, schema).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// After a failed first load of a table created for it, the table is empty: it gets its keys now, so that it is
+    /// exactly what <see cref="CreateTableAsync"/> would have made (best effort; the load's failure is what is reported).
+    /// </summary>
+    private async Task AddKeysToEmptyTableAsync(TableSchema table, string schema)
+    {
+        var qualified = PgSql.Qualified(schema, table.Name);
+        if (!keysAfterLoad.Remove(qualified) || PgTargetCatalog.AddKeys(table, schema) is not { } addKeys)
+        {
+            return;
+        }
+
+        try
+        {
+            await PgSessionSql.ExecuteAsync(connection, addKeys, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection: the table stays without its keys; the restore's error names it as created and left empty.
         }
     }
 
