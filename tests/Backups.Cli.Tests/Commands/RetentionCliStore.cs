@@ -66,8 +66,12 @@ internal sealed class RetentionCliStore : IDisposable
         return result;
     }
 
-    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
+    public Task<CliResult> RunAsync(params string[] args) => RunAtAsync(Now, args);
+
+    /// <summary>Runs the CLI with its clock at <paramref name="now"/>.</summary>
+    public Task<CliResult> RunAtAsync(Instant now, params string[] args) => CliRunner.RunAsync(
         args,
+        now: now,
         environment: new Dictionary<string, string?> { ["BACKUPS_CATALOG"] = CatalogPath, ["USER"] = "alice" });
 
     public async Task<List<string>> ListingAsync(string prefix = "")
