@@ -17,12 +17,16 @@ public sealed class SnapshotCatalog : IDisposable
     {
         _connection = connection;
         Audit = new CatalogAuditLog(connection);
+        JobRuns = new CatalogJobRuns(connection);
     }
 
     public string Path { get; private init; } = "";
 
     /// <summary>The catalog's copy of the stores' audit logs (append-only).</summary>
     public CatalogAuditLog Audit { get; }
+
+    /// <summary>When the service's scheduled jobs last ran (its misfire handling at start reads it).</summary>
+    public CatalogJobRuns JobRuns { get; }
 
     /// <summary>Opens (creating if needed) the catalog file, upgrading its schema.</summary>
     public static SnapshotCatalog Open(string path)
@@ -74,6 +78,7 @@ public sealed class SnapshotCatalog : IDisposable
         if (current < 2)
         {
             CatalogAuditLog.CreateTable(_connection);
+            CatalogJobRuns.CreateTable(_connection);
             Execute("PRAGMA user_version = 2;");
         }
     }

@@ -28,6 +28,8 @@ internal static class ServiceComposition
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<ServiceMetrics>());
         services.AddSingleton<HealthReport>();
+        services.AddSingleton<IJobObserver, JobRunRecorder>();
+        services.AddSingleton<MissedRunCatchUp>();
 
         services.AddSingleton(sp => new SnapshotRunner(sp.GetRequiredService<IClock>(), environment.Get));
         services.AddSingleton<PolicySnapshots>();

@@ -1,5 +1,6 @@
 using Backups.Operations.Control;
 using Backups.Service.Hosting;
+using Backups.Service.Settings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -16,6 +17,7 @@ internal sealed partial class ScheduleSynchronizer(
     ISchedulerFactory schedulers,
     ServiceConfiguration configuration,
     SchedulerClock clock,
+    MissedRunCatchUp catchUp,
     ILogger<ScheduleSynchronizer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -47,6 +49,10 @@ internal sealed partial class ScheduleSynchronizer(
                 await scheduler.DeleteJob(key, cancellationToken);
                 Removed(key.Name);
             }
+        }
+        if (configuration.Settings.Scheduler.Store == SchedulerStore.Memory)
+        {
+            await catchUp.ScheduleAsync(scheduler, cancellationToken);
         }
     }
 
