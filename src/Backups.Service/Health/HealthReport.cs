@@ -67,6 +67,46 @@ internal sealed class HealthReport(PolicyRegistry policies, PolicyStatusBoard bo
         {
             json.WriteNull("newestSnapshot");
         }
+        if (status.HeldForReview is { } held)
+        {
+            json.WriteStartObject("retentionHeldForReview");
+            json.WriteString("since", Format(held.HeldAt));
+            WriteInstant(json, "until", held.Until);
+            json.WriteString("terms", held.Terms.Describe());
+            json.WriteStartArray("newlyExpiring");
+            foreach (var id in held.NewlyExpiring)
+            {
+                json.WriteStringValue(id);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("retentionHeldForReview");
+        }
+        if (status.LastDrill is { } drill)
+        {
+            json.WriteStartObject("restoreDrill");
+            json.WriteString("status", drill.Succeeded ? "ok" : "failed");
+            json.WriteString("at", Format(drill.At));
+            if (drill.SnapshotId is { } id)
+            {
+                json.WriteString("snapshot", id);
+            }
+            json.WriteNumber("tables", drill.Tables);
+            json.WriteNumber("rows", drill.Rows);
+            WriteInstant(json, "lastSuccess", status.LastDrillSuccess);
+            if (drill.Error is { } error)
+            {
+                json.WriteString("error", error);
+            }
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("restoreDrill");
+        }
         json.WriteStartObject("rpo");
         json.WriteString("status", verdict.Status.ToString().ToLowerInvariant());
         if (verdict.Allowed is { } allowed)

@@ -2,6 +2,7 @@ using Backups.Operations;
 using Backups.Operations.Retention;
 using Backups.Service.Health;
 using Backups.Service.Jobs;
+using Backups.Service.Reload;
 using Backups.Service.Scheduling;
 using Backups.Service.UseCases;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,12 +43,16 @@ internal static class ServiceComposition
         services.AddSingleton<PolicyRetention>();
         services.AddSingleton<PolicyVerification>();
         services.AddSingleton<PauseGate>();
+        services.AddSingleton<ReviewGate>();
+        services.AddSingleton<PolicyReloader>();
 
         // Order matters: the schedule is in place before Quartz starts, and the RPO monitor runs last.
-        services.AddHostedService<ScheduleSynchronizer>();
+        services.AddSingleton<ScheduleSynchronizer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduleSynchronizer>());
         services.AddScheduler(configuration.Settings.Scheduler, options.SchedulerTimeProvider ?? options.TimeProvider);
         services.AddSingleton<RpoMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RpoMonitor>());
+        services.AddHostedService<ReloadSignal>();
 
         options.ConfigureServices?.Invoke(services);
     }
