@@ -41,6 +41,7 @@ internal static class ServiceComposition
             GarbageGrace = Duration.FromTimeSpan(maintenance.GarbageGrace),
         }));
         services.AddSingleton<PolicyRetention>();
+        services.AddSingleton<RestoreDrill>();
         services.AddSingleton<PolicyVerification>();
         services.AddSingleton<PauseGate>();
         services.AddSingleton<ReviewGate>();
