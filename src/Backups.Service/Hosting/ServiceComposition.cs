@@ -3,6 +3,7 @@ using Backups.Operations.Retention;
 using Backups.Service.Health;
 using Backups.Service.Jobs;
 using Backups.Service.Reload;
+using Backups.Service.Restores;
 using Backups.Service.Scheduling;
 using Backups.Service.UseCases;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,8 @@ internal static class ServiceComposition
         services.AddSingleton<RpoMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RpoMonitor>());
         services.AddHostedService<ReloadSignal>();
+        services.AddSingleton<RestoreQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<RestoreQueue>());
 
         options.ConfigureServices?.Invoke(services);
     }
