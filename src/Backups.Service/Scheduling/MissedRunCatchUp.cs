@@ -1,16 +1,15 @@
 using Backups.Operations.Control;
 using Backups.Service.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using Quartz;
 
 namespace Backups.Service.Scheduling;
 
 /// <summary>
 /// Misfire handling for the in-memory scheduler, which forgets everything when the service stops: at start, every job
-/// whose next scheduled time after its last recorded run (<see cref="JobRunRecorder"/>; for snapshots without a record,
-/// the newest snapshot in the catalog) has passed runs once, now, however many times it was missed. A job that never
-/// ran on this machine is not caught up. The clustered PostgreSQL store keeps its triggers and handles misfires itself.
+/// whose next scheduled time after its last recorded run (<see cref="JobRunRecorder"/>) has passed runs once, now, however
+/// many times it was missed. A job that never ran with this catalog is not caught up (the RPO alert covers a policy whose
+/// snapshots stopped long ago). The clustered PostgreSQL store keeps its triggers and handles misfires itself.
 /// </summary>
 internal sealed partial class MissedRunCatchUp(
     ServiceConfiguration configuration,
@@ -23,17 +22,12 @@ internal sealed partial class MissedRunCatchUp(
     {
         var now = clock.Provider.GetUtcNow();
         using var catalog = catalogs.Open();
-        var snapshots = catalog.List();
         foreach (var policy in policies.All)
         {
             foreach (var kind in PausableJobs.All)
             {
                 var job = JobKeys.For(kind, policy.Name);
-                var last = catalog.JobRuns.Last(job.Name)?.Fired
-                    ?? (kind == PausableJob.Snapshot
-                        ? snapshots.Where(s => s.Policy == policy.Name && s.StoreUrl == policy.CanonicalStoreUrl).Select(s => (Instant?)s.Started).Max()
-                        : null);
-                if (last is not { } lastRun)
+                if (catalog.JobRuns.Last(job.Name)?.Fired is not { } lastRun)
                 {
                     continue;
                 }
