@@ -6,15 +6,27 @@ namespace Backups.Catalog;
 /// <summary>
 /// The snapshot index: a SQLite file that lists snapshots of every store without reading the stores.
 /// It is only an index: <see cref="ReplaceStore"/> recreates a store's rows from the store alone.
+/// It also keeps a copy of every store's audit log (<see cref="Audit"/>), restorable from the stores the same way.
 /// </summary>
 public sealed class SnapshotCatalog : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
 
-    private SnapshotCatalog(SqliteConnection connection) => _connection = connection;
+    private SnapshotCatalog(SqliteConnection connection)
+    {
+        _connection = connection;
+        Audit = new CatalogAuditLog(connection);
+        JobRuns = new CatalogJobRuns(connection);
+    }
 
     public string Path { get; private init; } = "";
+
+    /// <summary>The catalog's copy of the stores' audit logs (append-only).</summary>
+    public CatalogAuditLog Audit { get; }
+
+    /// <summary>When the service's scheduled jobs last ran (its misfire handling at start reads it).</summary>
+    public CatalogJobRuns JobRuns { get; }
 
     /// <summary>Opens (creating if needed) the catalog file, upgrading its schema.</summary>
     public static SnapshotCatalog Open(string path)
@@ -42,24 +54,33 @@ public sealed class SnapshotCatalog : IDisposable
         {
             return;
         }
-        Execute("""
-            CREATE TABLE IF NOT EXISTS snapshots (
-                store_url         TEXT    NOT NULL,
-                id                TEXT    NOT NULL,
-                policy            TEXT    NOT NULL,
-                source_kind       TEXT    NOT NULL,
-                source_database   TEXT    NOT NULL,
-                started_ticks     INTEGER NOT NULL,
-                completed_ticks   INTEGER NOT NULL,
-                tables            INTEGER NOT NULL,
-                rows              INTEGER NOT NULL,
-                bytes             INTEGER NOT NULL,
-                consistency_point TEXT    NOT NULL,
-                PRIMARY KEY (store_url, id)
-            );
-            CREATE INDEX IF NOT EXISTS snapshots_by_time ON snapshots (store_url, completed_ticks);
-            PRAGMA user_version = 1;
-            """);
+        if (current < 1)
+        {
+            Execute("""
+                CREATE TABLE IF NOT EXISTS snapshots (
+                    store_url         TEXT    NOT NULL,
+                    id                TEXT    NOT NULL,
+                    policy            TEXT    NOT NULL,
+                    source_kind       TEXT    NOT NULL,
+                    source_database   TEXT    NOT NULL,
+                    started_ticks     INTEGER NOT NULL,
+                    completed_ticks   INTEGER NOT NULL,
+                    tables            INTEGER NOT NULL,
+                    rows              INTEGER NOT NULL,
+                    bytes             INTEGER NOT NULL,
+                    consistency_point TEXT    NOT NULL,
+                    PRIMARY KEY (store_url, id)
+                );
+                CREATE INDEX IF NOT EXISTS snapshots_by_time ON snapshots (store_url, completed_ticks);
+                PRAGMA user_version = 1;
+                """);
+        }
+        if (current < 2)
+        {
+            CatalogAuditLog.CreateTable(_connection);
+            CatalogJobRuns.CreateTable(_connection);
+            Execute("PRAGMA user_version = 2;");
+        }
     }
 
     /// <summary>Adds or updates one snapshot.</summary>

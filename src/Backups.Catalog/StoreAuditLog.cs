@@ -23,12 +23,25 @@ public sealed class StoreAuditLog(IObjectStore store) : IAuditSink
         Converters = { new InstantJsonConverter() },
     };
 
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) => AppendAsync(entry, cancellationToken);
+
+    /// <summary>Writes one entry; returns its key (<c>audit/&lt;UTC time&gt;Z-&lt;random&gt;-&lt;phase&gt;.json</c>).</summary>
+    public async Task<string> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var stamp = entry.At.InUtc().LocalDateTime.ToString("uuuuMMdd'T'HHmmss'.'fffffff", CultureInfo.InvariantCulture);
         var key = $"{Prefix}{stamp}Z-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}-{entry.Phase}.json";
         using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(entry, Json));
         await store.PutAsync(key, content, cancellationToken);
+        return key;
+    }
+
+    /// <summary>The entry stored under <paramref name="key"/>.</summary>
+    public async Task<AuditEntry> ReadEntryAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(key, cancellationToken);
+        return await JsonSerializer.DeserializeAsync<AuditEntry>(stream, Json, cancellationToken)
+            ?? throw new InvalidDataException($"audit entry {key} is empty");
     }
 
     /// <summary>Every entry at or after <paramref name="since"/>, oldest first.</summary>
@@ -38,9 +51,7 @@ public sealed class StoreAuditLog(IObjectStore store) : IAuditSink
     {
         await foreach (var info in store.ListAsync(Prefix, cancellationToken))
         {
-            await using var stream = await store.OpenReadAsync(info.Key, cancellationToken);
-            var entry = await JsonSerializer.DeserializeAsync<AuditEntry>(stream, Json, cancellationToken)
-                ?? throw new InvalidDataException($"audit entry {info.Key} is empty");
+            var entry = await ReadEntryAsync(info.Key, cancellationToken);
             if (since is null || entry.At >= since)
             {
                 yield return entry;

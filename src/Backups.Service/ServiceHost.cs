@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using Backups.Service.Health;
 using Backups.Service.Hosting;
+using Backups.Service.Reload;
+using Backups.Service.Restores;
 using Backups.Service.Scheduling;
 using Backups.Service.Settings;
 using Backups.Sources;
@@ -19,8 +21,9 @@ namespace Backups.Service;
 
 /// <summary>
 /// The unattended service: loads the settings and every policy (any error stops the start, reported as
-/// <c>FILE:LINE:COL</c>), schedules each policy's snapshot, retention and verify jobs with Quartz, and serves
-/// <c>/health</c> and <c>/metrics</c>. See docs/service.md.
+/// <c>FILE:LINE:COL</c>), schedules each policy's snapshot, retention and verify jobs with Quartz, reloads the policies
+/// on SIGHUP or <c>POST /reload</c>, runs restores on request (<c>POST /restores</c>), and serves <c>/health</c> and
+/// <c>/metrics</c>. See docs/service.md.
 /// </summary>
 public static class ServiceHost
 {
@@ -48,7 +51,7 @@ public static class ServiceHost
             app = Build(options, configuration, logger);
             await app.StartAsync(cancellationToken);
             var running = new RunningService(app);
-            logger.Information("Serving /health and /metrics on {Address}", running.HttpAddress);
+            logger.Information("Serving /health, /metrics, /reload and /restores on {Address}", running.HttpAddress);
             return running;
         }
         catch (Exception e) when (IsAddressInUse(e))
@@ -96,6 +99,8 @@ public static class ServiceHost
         app.Lifetime.ApplicationStopping.Register(() =>
             logger.Information("Stopping: no new jobs start; running jobs are cancelled, leaving nothing partial visible"));
         app.MapGet("/health", http => http.RequestServices.GetRequiredService<HealthReport>().WriteAsync(http));
+        app.MapRestores();
+        app.MapPost("/reload", http => ReloadJson.HandleAsync(http, http.RequestServices.GetRequiredService<PolicyReloader>()));
         app.MapGet("/metrics", async http =>
         {
             http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";

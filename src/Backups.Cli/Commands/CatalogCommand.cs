@@ -5,7 +5,10 @@ using Backups.Operations;
 
 namespace Backups.Cli.Commands;
 
-/// <summary><c>backups catalog rebuild</c>: recreate a store's catalog entries from the store alone.</summary>
+/// <summary>
+/// <c>backups catalog rebuild</c>: recreate a store's catalog entries from the store alone: its snapshots, and the
+/// catalog's copy of its audit log (the entries the catalog lacks are copied; the copy is append-only).
+/// </summary>
 internal static class CatalogCommand
 {
     public static Command Build(CliContext context)
@@ -13,7 +16,7 @@ internal static class CatalogCommand
         var store = new Option<string>("--store") { Description = "The store to read (s3://bucket/prefix, file:///path or a path)", Required = true };
         var catalog = new Option<string?>("--catalog") { Description = "Catalog file (default $BACKUPS_CATALOG or ~/.local/share/backups/catalog.db)" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var rebuild = new Command("rebuild", "Replace the catalog's entries for a store with the manifests the store holds (the store is the source of truth)")
+        var rebuild = new Command("rebuild", "Replace the catalog's entries for a store with the manifests the store holds, and copy the store's audit entries the catalog lacks (the store is the source of truth)")
         {
             store, catalog, json,
         };
@@ -22,13 +25,16 @@ internal static class CatalogCommand
             using var index = CatalogLocation.Open(context, parse.GetValue(catalog));
             using var handle = SnapshotLocator.Open(context, parse.GetValue(store)!);
             var manifests = await CatalogRebuilder.RebuildAsync(handle.Store, index, cancellationToken);
+            var (entries, copied) = await CatalogAuditRebuilder.RebuildAsync(handle.Store, index, cancellationToken);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(new { store = handle.Url, catalog = index.Path, snapshots = manifests.Count }, JsonOutput.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(
+                    new { store = handle.Url, catalog = index.Path, snapshots = manifests.Count, auditEntries = entries, auditEntriesCopied = copied },
+                    JsonOutput.Options));
             }
             else
             {
-                context.Out.WriteLine($"catalog {index.Path}: {manifests.Count} snapshots of {handle.Url}");
+                context.Out.WriteLine($"catalog {index.Path}: {manifests.Count} snapshots of {handle.Url}; {entries} audit entries ({copied} copied from the store)");
             }
             return ExitCodes.Ok;
         });

@@ -19,10 +19,11 @@ internal static class GcCommand
         var store = new Option<string>("--store") { Description = "The store (s3://bucket/prefix, file:///path or a path)", Required = true };
         var grace = new Option<string>("--grace") { Description = "Leave leftovers younger than this alone: they may be a snapshot being written (e.g. 24h, 2d)", DefaultValueFactory = _ => "24h" };
         var apply = new Option<bool>("--apply") { Description = "Delete what the dry run lists as eligible (audited under audit/ in the store)" };
+        var catalog = new Option<string?>("--catalog") { Description = "Catalog file that keeps a copy of the audit log (default $BACKUPS_CATALOG or ~/.local/share/backups/catalog.db)" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("gc", "Find (and with --apply delete) the objects of interrupted snapshots that never got a manifest; dry run by default")
         {
-            store, grace, apply, json,
+            store, grace, apply, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,7 +34,7 @@ internal static class GcCommand
             var items = await collector.PlanAsync(handle.Store, graceDuration, cancellationToken);
             var doApply = parse.GetValue(apply);
             var deleted = doApply
-                ? await collector.ApplyAsync(handle.Store, items, new StoreAuditLog(handle.Store), cancellationToken)
+                ? await collector.ApplyAsync(handle.Store, items, AuditSinks.For(context, handle, parse.GetValue(catalog)), cancellationToken)
                 : 0;
 
             if (parse.GetValue(json))

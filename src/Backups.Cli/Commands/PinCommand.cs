@@ -27,7 +27,7 @@ internal static class PinCommand
             }
             var url = SnapshotLocator.StoreFor(context, snapshotId, parse.GetValue(store), parse.GetValue(catalog));
             using var handle = SnapshotLocator.Open(context, url);
-            var pin = await new PinStore(handle.Store, context.Clock).PinAsync(snapshotId, why, PruneCommand.Operator(context), cancellationToken);
+            var pin = await new PinStore(handle.Store, context.Clock, AuditSinks.For(context, handle, parse.GetValue(catalog))).PinAsync(snapshotId, why, PruneCommand.Operator(context), cancellationToken);
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(
@@ -52,7 +52,7 @@ internal static class PinCommand
             var snapshotId = ValidId(parse.GetValue(id)!);
             var url = SnapshotLocator.StoreFor(context, snapshotId, parse.GetValue(store), parse.GetValue(catalog));
             using var handle = SnapshotLocator.Open(context, url);
-            var removed = await new PinStore(handle.Store, context.Clock).UnpinAsync(snapshotId, PruneCommand.Operator(context), cancellationToken);
+            var removed = await new PinStore(handle.Store, context.Clock, AuditSinks.For(context, handle, parse.GetValue(catalog))).UnpinAsync(snapshotId, PruneCommand.Operator(context), cancellationToken);
             if (parse.GetValue(json))
             {
                 var was = removed is null ? null : new { reason = removed.Reason, pinnedAt = Formats.Instant(removed.PinnedAt), by = removed.By };

@@ -61,7 +61,7 @@ internal static class PolicyCommand
             return failed == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
         });
 
-        return new Command("policy", "Work with policy files") { validate, PolicyDiffCommand.Build(context) };
+        return new Command("policy", "Work with policy files") { validate, PolicyDiffCommand.Build(context), PolicyAcceptCommand.Build(context) };
     }
 
     private static List<string> ExpandPaths(IEnumerable<string> inputs)

@@ -5,6 +5,7 @@ using Backups.Domain.Policies;
 using Backups.Domain.Retention;
 using Backups.Operations;
 using Backups.Operations.Retention;
+using Backups.Policies.Diff;
 using NodaTime;
 
 namespace Backups.Cli.Commands;
@@ -33,9 +34,9 @@ internal static class PolicyDiffCommand
             var newPath = parse.GetValue(newFile)!;
             var before = PolicyFiles.LoadOrThrow(context, oldPath, resolveEnvironment: false);
             var after = PolicyFiles.LoadOrThrow(context, newPath, resolveEnvironment: false);
-            var changes = PolicyDiffFields.Compare(before, after);
+            var changes = PolicyFieldDiff.Compare(before, after);
 
-            SnapshotComparison? snapshots = null;
+            RetentionComparison? snapshots = null;
             if (parse.GetValue(store) is { } url || parse.GetValue(fromStore))
             {
                 url = parse.GetValue(store) ?? SharedStore(context, before, after);
@@ -71,16 +72,6 @@ internal static class PolicyDiffCommand
         return command;
     }
 
-    private sealed record SnapshotComparison(string Store, Instant Now, RetentionExecutionPlan Old, RetentionExecutionPlan New)
-    {
-        public IEnumerable<(SnapshotDecision Old, SnapshotDecision New)> Pairs =>
-            Old.Plan.Decisions.Zip(New.Plan.Decisions);
-
-        public IEnumerable<(SnapshotDecision Old, SnapshotDecision New)> NewlyExpired => Pairs.Where(p => p.Old.Keep && !p.New.Keep);
-
-        public IEnumerable<(SnapshotDecision Old, SnapshotDecision New)> NewlyKept => Pairs.Where(p => !p.Old.Keep && p.New.Keep);
-    }
-
     private static string SharedStore(CliContext context, Policy before, Policy after)
     {
         var a = StoreOpener.Canonical(PruneCommand.ResolveStoreUrl(context, before));
@@ -91,16 +82,14 @@ internal static class PolicyDiffCommand
     }
 
     /// <summary>Plans OLD and NEW against the same snapshots: those OLD's policy name took.</summary>
-    private static async Task<SnapshotComparison> CompareAsync(
+    private static async Task<RetentionComparison> CompareAsync(
         CliContext context, string url, Policy before, Policy after, Instant now, CancellationToken cancellationToken)
     {
         using var handle = SnapshotLocator.Open(context, url);
-        var executor = new RetentionExecutor(context.Clock);
-        var snapshots = await executor.ReadAsync(handle.Store, before.Name, cancellationToken);
-        return new SnapshotComparison(handle.Url, now, executor.Plan(snapshots, before, now), executor.Plan(snapshots, after, now));
+        return await RetentionComparison.CompareAsync(new RetentionExecutor(context.Clock), handle.Store, before, after, now, cancellationToken);
     }
 
-    private static void WriteText(TextWriter o, SnapshotComparison c)
+    private static void WriteText(TextWriter o, RetentionComparison c)
     {
         o.WriteLine();
         o.WriteLine($"snapshots of {c.Old.Policy} in {c.Store}, as of {Formats.Instant(c.Now)}: {c.Old.Plan.Decisions.Count}");
@@ -109,7 +98,7 @@ internal static class PolicyDiffCommand
         o.WriteLine(newlyExpired.Count == 0 ? "NEW expires nothing that OLD keeps" : $"NEW would newly expire {newlyExpired.Count}:");
         foreach (var (old, _) in newlyExpired)
         {
-            var why = c.New.Expiries.First(a => a.SnapshotId == old.Snapshot.Id).Reason;
+            var why = c.NewReason(old.Snapshot.Id);
             o.WriteLine($"  {old.Snapshot.Id}  {Formats.Instant(old.Snapshot.Time)}  kept by OLD: {string.Join(", ", old.Reasons)}; NEW: {why}");
         }
         var newlyKept = c.NewlyKept.ToList();
@@ -123,7 +112,7 @@ internal static class PolicyDiffCommand
         }
     }
 
-    private static object Json(SnapshotComparison c) => new
+    private static object Json(RetentionComparison c) => new
     {
         store = c.Store,
         now = Formats.Instant(c.Now),
@@ -141,7 +130,7 @@ internal static class PolicyDiffCommand
             id = p.Old.Snapshot.Id,
             time = Formats.Instant(p.Old.Snapshot.Time),
             keptByOld = p.Old.Reasons,
-            reason = c.New.Expiries.First(a => a.SnapshotId == p.Old.Snapshot.Id).Reason,
+            reason = c.NewReason(p.Old.Snapshot.Id),
         }),
         newlyKept = c.NewlyKept.Select(p => new { id = p.New.Snapshot.Id, time = Formats.Instant(p.New.Snapshot.Time), reasons = p.New.Reasons }),
     };

@@ -57,7 +57,7 @@ internal static class PruneCommand
             if (doApply)
             {
                 using var index = CatalogLocation.Open(context, parse.GetValue(catalog));
-                result = await executor.ApplyAsync(plan, handle.Store, new StoreAuditLog(handle.Store), doForce, index, cancellationToken);
+                result = await executor.ApplyAsync(plan, handle.Store, AuditSinks.For(context, handle, parse.GetValue(catalog)), doForce, index, cancellationToken);
             }
 
             if (parse.GetValue(json))
@@ -174,7 +174,7 @@ internal static class PruneCommand
             o.WriteLine("refused: nothing was changed");
             return;
         }
-        o.WriteLine($"expired {result.Expired.Count} snapshots ({result.ObjectsDeleted} objects, {Units.Bytes(result.BytesDeleted)}); audit entries under audit/ in the store");
+        o.WriteLine($"expired {result.Expired.Count} snapshots ({result.ObjectsDeleted} objects, {Units.Bytes(result.BytesDeleted)}); audit entries under audit/ in the store and in the catalog");
         if (result.Resumed.Count > 0)
         {
             o.WriteLine($"finished {result.Resumed.Count} expiries an earlier run had begun: {string.Join(", ", result.Resumed)}");

@@ -12,6 +12,7 @@ namespace Backups.Cli.Commands;
 /// <c>backups restore</c>: one snapshot (by id, or the newest at or before an instant) into a database, all tables or
 /// some, with every change to the target logged before it is made. Exit 4 when a guard refuses (the target is the
 /// snapshot's source; a table to create exists), 2 for bad input or an incompatible table, 1 when a table fails.
+/// With <c>--via URL</c> the running service does it instead (<see cref="RestoreViaService"/>), with the same flags.
 /// </summary>
 internal static class RestoreCommand
 {
@@ -28,13 +29,38 @@ internal static class RestoreCommand
         var intoSource = new Option<bool>("--into-source") { Description = "Allow restoring into the snapshot's own source database (needs --yes, --tables and --mode)" };
         var yes = new Option<bool>("--yes") { Description = "Confirm --into-source" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and print what would be done; change nothing" };
+        var via = new Option<string?>("--via") { HelpName = "URL", Description = "Have the running service do it (e.g. http://127.0.0.1:9464): it logs and queues the request and runs one at a time per target" };
+        var noWait = new Option<bool>("--no-wait") { Description = "With --via: print the request's id and return at once (follow it with GET URL/restores/ID)" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("restore", "Restore a snapshot (or some of its tables) into a database, verifying every file and row count")
         {
-            store, at, snapshot, to, tables, schema, mode, parallelism, intoSource, yes, dryRun, json,
+            store, at, snapshot, to, tables, schema, mode, parallelism, intoSource, yes, dryRun, via, noWait, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(via) is { } viaText)
+            {
+                var service = Uri.TryCreate(viaText, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                    ? uri
+                    : throw new CliException($"--via: '{viaText}' is not the service's address (expected e.g. http://127.0.0.1:9464)");
+                var body = new
+                {
+                    store = parse.GetValue(store),
+                    at = parse.GetValue(at),
+                    snapshot = parse.GetValue(snapshot),
+                    to = parse.GetValue(to),
+                    tables = SplitList(parse.GetValue(tables)),
+                    schema = parse.GetValue(schema),
+                    mode = parse.GetValue(mode),
+                    intoSource = parse.GetValue(intoSource),
+                    yes = parse.GetValue(yes),
+                    dryRun = parse.GetValue(dryRun),
+                    parallelism = parse.GetValue(parallelism),
+                    requestedBy = PruneCommand.Operator(context),
+                };
+                return await RestoreViaService.RunAsync(context, service, body, !parse.GetValue(noWait), parse.GetValue(json), cancellationToken);
+            }
+
             var target = DatabaseSpec.Parse(parse.GetValue(to)!, "--to");
             var modeText = parse.GetValue(mode);
             var request = new RestoreRequest(parse.GetValue(store)!, SnapshotPointer.Parse(parse.GetValue(at), parse.GetValue(snapshot)), target.Kind, target.Connection)

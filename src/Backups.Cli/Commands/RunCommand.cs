@@ -12,11 +12,11 @@ internal static class RunCommand
 {
     public static Command Build(CliContext context)
     {
-        var policies = new Option<string?>("--policies") { Description = "Directory of policy files (*.yaml); overrides 'policies' in the settings file" };
-        var settings = new Option<string?>("--settings") { Description = "Service settings file (YAML, see docs/service.md); defaults apply without one" };
+        var policies = new Option<string?>("--policies") { Description = "Directory of policy files (*.yaml); overrides 'policies' in the settings file. --policies or --settings (with 'policies:') is required" };
+        var settings = new Option<string?>("--settings") { Description = "Service settings file (YAML, see docs/service.md); defaults apply without one. --settings (with 'policies:') or --policies is required" };
         var catalog = new Option<string?>("--catalog") { Description = "Catalog file (default: the settings file's, else $BACKUPS_CATALOG or ~/.local/share/backups/catalog.db)" };
         var listen = new Option<string?>("--listen") { Description = "Serve /health and /metrics on ADDRESS:PORT (default 127.0.0.1:9464)" };
-        var command = new Command("run", "Run the scheduling service until Ctrl+C or SIGTERM: snapshots on each policy's schedule, retention, weekly verification, /health and /metrics")
+        var command = new Command("run", "Run the scheduling service until Ctrl+C or SIGTERM (SIGHUP reloads the policies): snapshots on each policy's schedule, retention, weekly verification, /health and /metrics. Needs --policies DIR or --settings FILE naming 'policies:'")
         {
             policies, settings, catalog, listen,
         };

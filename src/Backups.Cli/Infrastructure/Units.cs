@@ -26,7 +26,8 @@ internal static class Units
     public static string Age(Duration age) =>
         age.TotalDays >= 2 ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalDays:0}d")
         : age.TotalHours >= 2 ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalHours:0}h")
-        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, age.TotalMinutes):0}m");
+        : age.TotalSeconds >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalMinutes:0}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, age.TotalSeconds):0}s");
 
     public static string Seconds(Duration duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.0}s");
 }

@@ -20,6 +20,12 @@ public static class AuditActions
 
     public const string Resume = "resume";
 
+    /// <summary>A policy edit that would newly expire snapshots held for review (its retention does not apply yet).</summary>
+    public const string Review = "review";
+
+    /// <summary>A policy's retention terms put in force (accepted by someone, after the review delay, or because nothing newly expires).</summary>
+    public const string Accept = "accept";
+
     /// <summary>Written before an action, with the full before-state.</summary>
     public const string Intent = "intent";
 

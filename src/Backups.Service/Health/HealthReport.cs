@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Backups.Service.Hosting;
+using Backups.Service.Restores;
 using Backups.Service.Scheduling;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
@@ -11,7 +12,7 @@ namespace Backups.Service.Health;
 /// /health: for every policy the last snapshot job's outcome on this node, the newest complete snapshot and its age,
 /// and the RPO verdict. HTTP 200 while every policy is within its RPO, 503 as soon as one is stale.
 /// </summary>
-internal sealed class HealthReport(PolicyRegistry policies, PolicyStatusBoard board, ServiceClock clock)
+internal sealed class HealthReport(PolicyRegistry policies, PolicyStatusBoard board, RestoreQueue restores, ServiceClock clock)
 {
     public async Task WriteAsync(HttpContext http)
     {
@@ -32,6 +33,7 @@ internal sealed class HealthReport(PolicyRegistry policies, PolicyStatusBoard bo
                 WritePolicy(json, policy, status, verdict);
             }
             json.WriteEndArray();
+            WriteRestores(json, restores.All());
             json.WriteString("status", healthy ? "healthy" : "unhealthy");
             json.WriteEndObject();
         }
@@ -67,6 +69,46 @@ internal sealed class HealthReport(PolicyRegistry policies, PolicyStatusBoard bo
         {
             json.WriteNull("newestSnapshot");
         }
+        if (status.HeldForReview is { } held)
+        {
+            json.WriteStartObject("retentionHeldForReview");
+            json.WriteString("since", Format(held.HeldAt));
+            WriteInstant(json, "until", held.Until);
+            json.WriteString("terms", held.Terms.Describe());
+            json.WriteStartArray("newlyExpiring");
+            foreach (var id in held.NewlyExpiring)
+            {
+                json.WriteStringValue(id);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("retentionHeldForReview");
+        }
+        if (status.LastDrill is { } drill)
+        {
+            json.WriteStartObject("restoreDrill");
+            json.WriteString("status", drill.Succeeded ? "ok" : "failed");
+            json.WriteString("at", Format(drill.At));
+            if (drill.SnapshotId is { } id)
+            {
+                json.WriteString("snapshot", id);
+            }
+            json.WriteNumber("tables", drill.Tables);
+            json.WriteNumber("rows", drill.Rows);
+            WriteInstant(json, "lastSuccess", status.LastDrillSuccess);
+            if (drill.Error is { } error)
+            {
+                json.WriteString("error", error);
+            }
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("restoreDrill");
+        }
         json.WriteStartObject("rpo");
         json.WriteString("status", verdict.Status.ToString().ToLowerInvariant());
         if (verdict.Allowed is { } allowed)
@@ -78,6 +120,37 @@ internal sealed class HealthReport(PolicyRegistry policies, PolicyStatusBoard bo
             json.WriteNull("allowedSeconds");
         }
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The restore requests not yet finished, and the last one that finished.</summary>
+    private static void WriteRestores(Utf8JsonWriter json, IReadOnlyList<RestoreTicket> tickets)
+    {
+        json.WriteStartObject("restores");
+        json.WriteNumber("queued", tickets.Count(t => t.State == RestoreState.Queued));
+        json.WriteStartArray("running");
+        foreach (var ticket in tickets.Where(t => t.State == RestoreState.Running))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", ticket.Id);
+            json.WriteString("target", ticket.Target);
+            json.WriteString("requestedBy", ticket.RequestedBy);
+            WriteInstant(json, "startedAt", ticket.StartedAt);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (tickets.Where(t => t.IsFinished).MaxBy(t => t.FinishedAt) is { } last)
+        {
+            json.WriteStartObject("last");
+            json.WriteString("id", last.Id);
+            json.WriteString("state", last.State.ToString().ToLowerInvariant());
+            WriteInstant(json, "finishedAt", last.FinishedAt);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("last");
+        }
         json.WriteEndObject();
     }
 

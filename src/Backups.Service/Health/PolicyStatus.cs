@@ -1,3 +1,4 @@
+using Backups.Operations.Control;
 using NodaTime;
 
 namespace Backups.Service.Health;
@@ -9,5 +10,15 @@ namespace Backups.Service.Health;
 /// <param name="Newest">The newest complete snapshot known (from this node's jobs, the catalog, or the store).</param>
 internal sealed record PolicyStatus(Instant? LastSnapshotSuccess, Instant? LastSnapshotFailure, string? LastFailure, NewestSnapshot? Newest)
 {
+    /// <summary>A retention edit held for review, as this node last saw it.</summary>
+    public HeldTerms? HeldForReview { get; init; }
+
+    /// <summary>The last restore drill into the policy's spare on this node.</summary>
+    public RestoreDrillOutcome? LastDrill { get; init; }
+
+    public Instant? LastDrillSuccess { get; init; }
+
+    public Instant? LastDrillFailure { get; init; }
+
     public static PolicyStatus Empty { get; } = new(null, null, null, null);
 }

@@ -54,14 +54,23 @@ internal sealed class PolicyStatusBoard : IJobObserver
         }
     }
 
+    /// <summary>Records the retention edit held for review (null when none is).</summary>
+    public void Reviewed(string policy, HeldTerms? held) => Update(policy, s => s with { HeldForReview = held });
+
+    /// <summary>Records the outcome of the last restore drill.</summary>
+    public void Drilled(string policy, RestoreDrillOutcome outcome) => Update(policy, s => s with
+    {
+        LastDrill = outcome,
+        LastDrillSuccess = outcome.Succeeded ? outcome.At : s.LastDrillSuccess,
+        LastDrillFailure = outcome.Succeeded ? s.LastDrillFailure : outcome.At,
+    });
+
     private void Update(string policy, Func<PolicyStatus, PolicyStatus> change)
     {
         lock (_gate)
         {
-            if (_status.TryGetValue(policy, out var current))
-            {
-                _status[policy] = change(current);
-            }
+            // A policy added by a reload starts empty.
+            _status[policy] = change(_status.GetValueOrDefault(policy, PolicyStatus.Empty));
         }
     }
 }

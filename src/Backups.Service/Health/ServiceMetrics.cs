@@ -23,8 +23,13 @@ internal sealed class ServiceMetrics : IJobObserver
     private readonly Gauge _snapshotBytes;
     private readonly Gauge _snapshotRows;
     private readonly Gauge _rpoBreached;
+    private readonly Gauge _retentionHeld;
+    private readonly Gauge _drillSuccess;
+    private readonly Gauge _drillFailed;
     private readonly Histogram _duration;
     private readonly Counter _failures;
+    private readonly HashSet<string> _series = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public ServiceMetrics(PolicyRegistry policies, PolicyStatusBoard board, ServiceClock clock)
     {
@@ -44,16 +49,14 @@ internal sealed class ServiceMetrics : IJobObserver
         _duration = factory.CreateHistogram(
             "backups_job_duration_seconds", "How long jobs ran", ["policy", "job"], new HistogramConfiguration { Buckets = DurationBuckets });
         _failures = factory.CreateCounter("backups_job_failures_total", "Jobs that failed", ["policy", "job"]);
+        _retentionHeld = factory.CreateGauge(
+            "backups_retention_held", "1 while an edit of the policy's retention is held for review (its retention expires nothing)", ["policy"]);
+        _drillSuccess = factory.CreateGauge(
+            "backups_restore_drill_last_success_timestamp_seconds", "When the last restore drill into the policy's spare succeeded on this node (Unix time; 0 when never)", ["policy"]);
+        _drillFailed = factory.CreateGauge(
+            "backups_restore_drill_failed", "1 when the last restore drill into the policy's spare failed on this node", ["policy"]);
 
-        foreach (var policy in policies.All)
-        {
-            foreach (var kind in PausableJobs.All)
-            {
-                _lastSuccess.WithLabels(policy.Name, kind.Name()).Set(0);
-                _duration.WithLabels(policy.Name, kind.Name());
-                _failures.WithLabels(policy.Name, kind.Name());
-            }
-        }
+        EnsureSeries();
         Registry.AddBeforeCollectCallback(Refresh);
     }
 
@@ -77,8 +80,42 @@ internal sealed class ServiceMetrics : IJobObserver
         }
     }
 
+    /// <summary>Every series exists for every policy the service runs (a reload may add or remove policies).</summary>
+    private void EnsureSeries()
+    {
+        lock (_gate)
+        {
+            var current = _policies.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var name in current.Where(n => !_series.Contains(n)))
+            {
+                foreach (var kind in PausableJobs.All)
+                {
+                    _lastSuccess.WithLabels(name, kind.Name()).Set(0);
+                    _duration.WithLabels(name, kind.Name());
+                    _failures.WithLabels(name, kind.Name());
+                }
+                _series.Add(name);
+            }
+            foreach (var name in _series.Where(n => !current.Contains(n)).ToList())
+            {
+                foreach (var kind in PausableJobs.All)
+                {
+                    _lastSuccess.RemoveLabelled(name, kind.Name());
+                    _duration.RemoveLabelled(name, kind.Name());
+                    _failures.RemoveLabelled(name, kind.Name());
+                }
+                foreach (var gauge in new[] { _snapshotAge, _snapshotBytes, _snapshotRows, _rpoBreached, _retentionHeld, _drillSuccess, _drillFailed })
+                {
+                    gauge.RemoveLabelled(name);
+                }
+                _series.Remove(name);
+            }
+        }
+    }
+
     private void Refresh()
     {
+        EnsureSeries();
         var now = _clock.GetCurrentInstant();
         foreach (var policy in _policies.All)
         {
@@ -88,6 +125,10 @@ internal sealed class ServiceMetrics : IJobObserver
             _snapshotBytes.WithLabels(policy.Name).Set(newest?.Bytes ?? 0);
             _snapshotRows.WithLabels(policy.Name).Set(newest?.Rows ?? 0);
             _rpoBreached.WithLabels(policy.Name).Set(verdict.IsHealthy ? 0 : 1);
+            var status = _board.Get(policy.Name);
+            _retentionHeld.WithLabels(policy.Name).Set(status.HeldForReview is null ? 0 : 1);
+            _drillSuccess.WithLabels(policy.Name).Set(status.LastDrillSuccess is { } success ? success.ToUnixTimeMilliseconds() / 1000.0 : 0);
+            _drillFailed.WithLabels(policy.Name).Set(status.LastDrill is { Succeeded: false } ? 1 : 0);
         }
     }
 }

@@ -2,6 +2,8 @@ using Backups.Operations;
 using Backups.Operations.Retention;
 using Backups.Service.Health;
 using Backups.Service.Jobs;
+using Backups.Service.Reload;
+using Backups.Service.Restores;
 using Backups.Service.Scheduling;
 using Backups.Service.UseCases;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,8 @@ internal static class ServiceComposition
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<ServiceMetrics>());
         services.AddSingleton<HealthReport>();
+        services.AddSingleton<IJobObserver, JobRunRecorder>();
+        services.AddSingleton<MissedRunCatchUp>();
 
         services.AddSingleton(sp => new SnapshotRunner(sp.GetRequiredService<IClock>(), environment.Get));
         services.AddSingleton<PolicySnapshots>();
@@ -38,14 +42,21 @@ internal static class ServiceComposition
             GarbageGrace = Duration.FromTimeSpan(maintenance.GarbageGrace),
         }));
         services.AddSingleton<PolicyRetention>();
+        services.AddSingleton<RestoreDrill>();
         services.AddSingleton<PolicyVerification>();
         services.AddSingleton<PauseGate>();
+        services.AddSingleton<ReviewGate>();
+        services.AddSingleton<PolicyReloader>();
 
         // Order matters: the schedule is in place before Quartz starts, and the RPO monitor runs last.
-        services.AddHostedService<ScheduleSynchronizer>();
+        services.AddSingleton<ScheduleSynchronizer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduleSynchronizer>());
         services.AddScheduler(configuration.Settings.Scheduler, options.SchedulerTimeProvider ?? options.TimeProvider);
         services.AddSingleton<RpoMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RpoMonitor>());
+        services.AddHostedService<ReloadSignal>();
+        services.AddSingleton<RestoreQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<RestoreQueue>());
 
         options.ConfigureServices?.Invoke(services);
     }

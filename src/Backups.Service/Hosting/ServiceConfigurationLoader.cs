@@ -29,14 +29,30 @@ internal static class ServiceConfigurationLoader
 
         var directory = settings.PoliciesDirectory
             ?? throw new ServiceStartupException(["no policy directory: give --policies DIR, or 'policies:' in the settings file"]);
-        var set = PolicyLoader.LoadDirectory(directory, options.Environment);
+        var (scheduled, errors) = LoadPolicies(directory, settings, options.Environment, options.TimeProvider.GetUtcNow());
+        if (errors.Count > 0)
+        {
+            throw new ServiceStartupException(errors);
+        }
+        var catalog = settings.CatalogPath ?? options.DefaultCatalogPath;
+        return new ServiceConfiguration(settings with { CatalogPath = catalog }, directory, catalog, new PolicyRegistry(scheduled));
+    }
+
+    /// <summary>
+    /// Loads and checks every policy file of <paramref name="directory"/> (also what a reload does): the policies
+    /// ready to schedule, and every error of every file (<c>FILE:LINE:COL: message</c>); use the policies only when
+    /// there is no error.
+    /// </summary>
+    public static (IReadOnlyList<ScheduledPolicy> Policies, IReadOnlyList<string> Errors) LoadPolicies(
+        string directory, ServiceSettings settings, IReadOnlyDictionary<string, string?> environment, DateTimeOffset now)
+    {
+        var set = PolicyLoader.LoadDirectory(directory, environment);
         var errors = set.Errors.Select(e => e.ToString()).ToList();
         if (set.Files.Count == 0 && errors.Count == 0)
         {
             errors.Add($"{directory}: no policy files (*.yaml) in the policy directory");
         }
 
-        var now = options.TimeProvider.GetUtcNow();
         var scheduled = new List<ScheduledPolicy>();
         foreach (var result in set.Files.Where(f => f.Policy is not null))
         {
@@ -55,12 +71,7 @@ internal static class ServiceConfigurationLoader
             var allowed = interval is { } gap ? Duration.FromTimeSpan(gap * settings.Rpo.StaleFactor) : (Duration?)null;
             scheduled.Add(new ScheduledPolicy(policy, result.File, timeZone, interval is { } i ? Duration.FromTimeSpan(i) : null, allowed));
         }
-        if (errors.Count > 0)
-        {
-            throw new ServiceStartupException(errors);
-        }
-        var catalog = settings.CatalogPath ?? options.DefaultCatalogPath;
-        return new ServiceConfiguration(settings with { CatalogPath = catalog }, directory, catalog, new PolicyRegistry(scheduled));
+        return (scheduled, errors);
     }
 
     private static ServiceSettings ApplyOverrides(ServiceSettings settings, ServiceHostOptions options)

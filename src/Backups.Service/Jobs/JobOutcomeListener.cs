@@ -44,7 +44,7 @@ internal sealed partial class JobOutcomeListener(IEnumerable<IJobObserver> obser
         switch (result)
         {
             case RunResult.Succeeded:
-                Succeeded(kind.Name(), policy, run.Duration.TotalSeconds);
+                Succeeded(kind.Name(), policy, run.Duration.TotalSeconds, run.ScheduledFireTime ?? run.FinishedAt - run.Duration, run.InstanceId);
                 break;
             case RunResult.Failed:
                 Failed(error, kind.Name(), policy, run.Duration.TotalSeconds, run.Error);
@@ -81,8 +81,8 @@ internal sealed partial class JobOutcomeListener(IEnumerable<IJobObserver> obser
         return exception;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Job} of {Policy} succeeded in {Seconds:0.0}s")]
-    private partial void Succeeded(string job, string policy, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Job} of {Policy} succeeded in {Seconds:0.0}s (fired for {FireTime:o} on {Instance})")]
+    private partial void Succeeded(string job, string policy, double seconds, DateTimeOffset fireTime, string instance);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Job} of {Policy} failed after {Seconds:0.0}s: {Reason}")]
     private partial void Failed(Exception? exception, string job, string policy, double seconds, string? reason);

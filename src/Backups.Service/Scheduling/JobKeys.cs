@@ -18,4 +18,7 @@ internal static class JobKeys
 
     /// <summary>The trigger that fires the job on its schedule (ad-hoc runs get triggers of their own).</summary>
     public static TriggerKey ScheduleOf(PausableJob kind, string policy) => new($"{kind.Name()}.{policy}", Group);
+
+    /// <summary>The one-off trigger that runs, at start, a job whose scheduled time passed while the service was down.</summary>
+    public static TriggerKey CatchUpOf(PausableJob kind, string policy) => new($"catch-up.{kind.Name()}.{policy}", Group);
 }

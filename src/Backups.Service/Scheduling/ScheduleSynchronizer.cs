@@ -1,5 +1,6 @@
 using Backups.Operations.Control;
 using Backups.Service.Hosting;
+using Backups.Service.Settings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -10,19 +11,32 @@ namespace Backups.Service.Scheduling;
 /// Makes the scheduler's jobs and triggers match the policies before the scheduler starts. Idempotent and safe for
 /// several cluster nodes starting together: an unchanged trigger is kept (with its next fire time), a missing one is
 /// added only if no other node added it meanwhile, a changed one is replaced, and the jobs of a policy that is no
-/// longer in the directory are deleted.
+/// longer in the directory are deleted. With the in-memory store it then schedules the runs missed while the service
+/// was down (<see cref="MissedRunCatchUp"/>). A reload calls <see cref="SyncAsync"/> again.
 /// </summary>
 internal sealed partial class ScheduleSynchronizer(
     ISchedulerFactory schedulers,
     ServiceConfiguration configuration,
+    PolicyRegistry policies,
     SchedulerClock clock,
+    MissedRunCatchUp catchUp,
     ILogger<ScheduleSynchronizer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await SyncAsync(scheduler, cancellationToken);
+        if (configuration.Settings.Scheduler.Store == SchedulerStore.Memory)
+        {
+            await catchUp.ScheduleAsync(scheduler, cancellationToken);
+        }
+    }
+
+    /// <summary>Brings the jobs and triggers in line with the policies the service runs now (at start and after a reload).</summary>
+    public async Task SyncAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
         var wanted = new HashSet<JobKey>();
-        foreach (var policy in configuration.Policies.All)
+        foreach (var policy in policies.All)
         {
             foreach (var kind in PausableJobs.All)
             {

@@ -15,6 +15,12 @@ internal sealed record MaintenanceSettings
     /// <summary>Retention deletes the leftovers of interrupted snapshots once they are this old.</summary>
     public TimeSpan GarbageGrace { get; init; } = GarbageCollector.DefaultGrace.ToTimeSpan();
 
+    /// <summary>
+    /// How long a policy edit that would newly expire snapshots is held before it takes effect without being accepted
+    /// (<c>backups policy accept</c>); null holds it until accepted.
+    /// </summary>
+    public TimeSpan? ReviewDelay { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>The weekly verification of a sample of snapshots.</summary>
     public string VerifyCron { get; init; } = "0 0 4 ? * SUN";
 

@@ -11,7 +11,7 @@ internal sealed class SettingsReader
     private static readonly string[] SchedulerKeys = ["store", "connection", "name", "instance-id", "create-schema", "misfire-threshold", "checkin-interval", "idle-wait", "threads"];
     private static readonly string[] LogKeys = ["directory", "level", "console", "retained-files"];
     private static readonly string[] RpoKeys = ["stale-factor", "check-every"];
-    private static readonly string[] RetentionKeys = ["nightly", "stale-factor", "garbage-grace"];
+    private static readonly string[] RetentionKeys = ["nightly", "stale-factor", "garbage-grace", "review-delay"];
     private static readonly string[] VerifyKeys = ["weekly", "random"];
 
     private static readonly Dictionary<string, SchedulerStore> Stores = new(StringComparer.Ordinal)
@@ -195,6 +195,14 @@ internal sealed class SettingsReader
                 && _values.Duration(grace, r.Name("garbage-grace"), TimeSpan.FromHours(1), TimeSpan.FromDays(365)) is { } garbageGrace)
             {
                 result = result with { GarbageGrace = garbageGrace };
+            }
+            if (r["review-delay"] is { } review)
+            {
+                result = (review as YamlScalarNode)?.Value?.Trim() == "never"
+                    ? result with { ReviewDelay = null }
+                    : _values.Duration(review, r.Name("review-delay"), TimeSpan.Zero, TimeSpan.FromDays(365)) is { } delay
+                        ? result with { ReviewDelay = delay }
+                        : result;
             }
         }
         if (verify is not null && YamlSection.Read(verify, "verify", VerifyKeys, _errors) is { } v)

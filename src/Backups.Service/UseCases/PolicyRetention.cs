@@ -24,13 +24,17 @@ internal sealed partial class PolicyRetention(
         using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get);
         var plan = await executor.PlanAsync(handle.Store, policy.Policy, clock.GetCurrentInstant(), cancellationToken);
         using var catalog = catalogs.Open();
-        var result = await executor.ApplyAsync(plan, handle.Store, new StoreAuditLog(handle.Store), force: false, catalog, cancellationToken);
+        var audit = new MirroredAuditLog(handle.Store, catalogs.Path, e => AuditNotMirrored(policy.Name, catalogs.Path, e.Message));
+        var result = await executor.ApplyAsync(plan, handle.Store, audit, force: false, catalog, cancellationToken);
         if (result.Refused)
         {
             throw new RetentionRefusedException($"retention of {policy.Name} refused, nothing expired: {string.Join("; ", result.RefusalReasons)}");
         }
         Applied(policy.Name, plan.Snapshots.Snapshots.Count, result.Expired.Count, result.Resumed.Count, result.GarbageDeleted.Count, result.BytesDeleted);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit entry of {Policy} written to the store but not copied into the catalog {Catalog}: {Reason}")]
+    private partial void AuditNotMirrored(string policy, string catalog, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention of {Policy}: {Snapshots} snapshots, {Expired} expired, {Resumed} resumed, {Garbage} incomplete deleted, {Bytes} bytes freed")]
     private partial void Applied(string policy, int snapshots, int expired, int resumed, int garbage, long bytes);

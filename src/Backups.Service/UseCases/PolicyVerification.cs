@@ -11,13 +11,15 @@ namespace Backups.Service.UseCases;
 /// <summary>
 /// The weekly verification: refreshes the catalog from the store, then re-reads the newest snapshot and a few random
 /// others and checks every object's size, SHA-256 and row count against the manifest. Snapshots already in an archive
-/// class cannot be read without a restore and are skipped.
+/// class cannot be read without a restore and are skipped. When the policy names a spare, the newest snapshot is then
+/// restored into it (<see cref="RestoreDrill"/>). The job fails if a sampled snapshot is corrupt or the drill fails.
 /// </summary>
 internal sealed partial class PolicyVerification(
     CatalogFiles catalogs,
     ServiceEnvironment environment,
     ServiceConfiguration configuration,
     Random random,
+    RestoreDrill drill,
     ILogger<PolicyVerification> log)
 {
     public async Task VerifySampleAsync(ScheduledPolicy policy, CancellationToken cancellationToken)
@@ -53,9 +55,19 @@ internal sealed partial class PolicyVerification(
                 Archived(id, policy.Name, e.StorageClass);
             }
         }
+        var problems = new List<string>();
         if (bad > 0)
         {
-            throw new VerificationFailedException($"{bad} of {sample.Count} sampled snapshots of {policy.Name} do not match their manifests");
+            problems.Add($"{bad} of {sample.Count} sampled snapshots of {policy.Name} do not match their manifests");
+        }
+        if (policy.Policy.Spare is not null && ids.Count > 0
+            && await drill.RunAsync(policy, ids[^1], cancellationToken) is { Succeeded: false } failed)
+        {
+            problems.Add($"the restore drill of {ids[^1]} into the spare of {policy.Name} failed: {failed.Error}");
+        }
+        if (problems.Count > 0)
+        {
+            throw new VerificationFailedException(string.Join("; ", problems));
         }
     }
 

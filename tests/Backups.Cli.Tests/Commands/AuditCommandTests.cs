@@ -8,13 +8,15 @@ public sealed class AuditCommandTests : IDisposable
 
     public void Dispose() => _s.Dispose();
 
-    /// <summary>A pin, then a prune that expires one snapshot: six entries.</summary>
+    private static readonly Instant PinnedAt = RetentionCliStore.Now - Duration.FromMinutes(30);
+
+    /// <summary>A pin half an hour ago, then a prune now that expires one snapshot: four entries.</summary>
     private async Task<(string Pinned, string Expired)> HistoryAsync()
     {
         // Three snapshots within one hour: the hourly tier keeps the newest, the oldest rule the first; the middle one expires.
         var manifests = await _s.HourlyAsync(1, RetentionCliStore.Now - Duration.FromMinutes(50));
         var policy = _s.PolicyFile();
-        await _s.RunAsync("pin", manifests[0].Id, "--reason", "incident 77", "--store", _s.StorePath);
+        await _s.RunAtAsync(PinnedAt, "pin", manifests[0].Id, "--reason", "incident 77", "--store", _s.StorePath);
         var more = await _s.HourlyAsync(1, RetentionCliStore.Now - Duration.FromMinutes(30));
         await _s.HourlyAsync(1, RetentionCliStore.Now - Duration.FromMinutes(10));
         var prune = await _s.RunAsync("prune", "--policy", policy, "--apply");
@@ -50,6 +52,7 @@ public sealed class AuditCommandTests : IDisposable
 
         plain.GetArrayLength().ShouldBe(4);
         var intent = plain[2];
+        plain[0].GetProperty("at").GetString().ShouldNotBeNull().ShouldStartWith("2026-11-25T11:30:00");
         intent.GetProperty("at").GetString().ShouldNotBeNull().ShouldStartWith("2026-11-25T12:00:00");
         intent.GetProperty("phase").GetString().ShouldBe("intent");
         intent.GetProperty("action").GetString().ShouldBe("expire");
@@ -63,22 +66,73 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Since_leaves_out_older_entries()
+    public async Task Since_leaves_out_the_entries_before_the_cut_off()
     {
-        await HistoryAsync();
+        var (_, expired) = await HistoryAsync();
 
-        var later = await _s.RunAsync("audit", "--store", _s.StorePath, "--since", "2026-11-25T12:00:01Z");
-        var all = RetentionCliStore.Json(await _s.RunAsync("audit", "--store", _s.StorePath, "--since", "2026-11-25T11:00:00Z", "--json"));
+        // The pin's two entries are at 11:30, the expiry's at 12:00: the cut-off falls between them.
+        var fromStore = RetentionCliStore.Json(await _s.RunAsync("audit", "--store", _s.StorePath, "--since", "2026-11-25T11:45:00Z", "--json"));
+        var fromCatalog = RetentionCliStore.Json(await _s.RunAsync("audit", "--since", "2026-11-25T11:45:00Z", "--json"));
+        var atThePin = RetentionCliStore.Json(await _s.RunAsync("audit", "--since", "2026-11-25T11:30:00Z", "--json"));
+        var later = await _s.RunAsync("audit", "--since", "2026-11-25T12:00:01Z");
 
+        fromStore.EnumerateArray().Select(e => (e.GetProperty("phase").GetString(), e.GetProperty("action").GetString(), e.GetProperty("snapshot").GetString()))
+            .ShouldBe([("intent", "expire", expired), ("done", "expire", expired)]);
+        fromCatalog.EnumerateArray().Select(e => e.GetProperty("at").GetString())
+            .ShouldBe(fromStore.EnumerateArray().Select(e => e.GetProperty("at").GetString()));
+        atThePin.GetArrayLength().ShouldBe(4);
         later.ExitCode.ShouldBe(0);
-        later.Out.ShouldStartWith("no audit entries in");
-        all.GetArrayLength().ShouldBe(4);
+        later.Out.ShouldStartWith("no audit entries in the catalog");
     }
 
     [Fact]
-    public async Task Without_a_store_or_policy_or_with_a_bad_time_it_exits_two()
+    public async Task Without_a_store_the_catalog_prints_the_log_of_every_store_it_knows()
     {
-        (await _s.RunAsync("audit")).ExitCode.ShouldBe(2);
+        var (pinned, expired) = await HistoryAsync();
+        var other = Path.Combine(_s.Directory, "other-store");
+        (await _s.RunAtAsync(RetentionCliStore.Now + Duration.FromMinutes(1), "pause", "caseflow", "--jobs", "retention", "--store", other, "--reason", "migration"))
+            .ExitCode.ShouldBe(0);
+
+        var result = await _s.RunAsync("audit");
+        var json = RetentionCliStore.Json(await _s.RunAsync("audit", "--json"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Out.TrimEnd().Split('\n');
+        lines[0].ShouldStartWith("TIME");
+        lines[0].ShouldContain("STORE");
+        lines.Length.ShouldBe(7);
+        lines[1].ShouldContain(_s.Store.Url);
+        lines[1].ShouldContain($"intent  pin     {pinned}  by alice: incident 77");
+        lines[3].ShouldContain($"intent  expire  {expired}");
+        lines[5].ShouldContain("intent  pause   -");
+        lines[5].ShouldContain("caseflow: retention by alice: migration");
+        json.EnumerateArray().Select(e => e.GetProperty("store").GetString()).Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_rebuilt_catalog_has_the_audit_log_back_from_the_store()
+    {
+        await HistoryAsync();
+        var before = await _s.RunAsync("audit");
+        foreach (var file in new[] { _s.CatalogPath, _s.CatalogPath + "-wal", _s.CatalogPath + "-shm" })
+        {
+            File.Delete(file);
+        }
+        (await _s.RunAsync("audit")).Out.ShouldStartWith("no audit entries in the catalog");
+
+        var rebuild = await _s.RunAsync("catalog", "rebuild", "--store", _s.StorePath);
+        var again = await _s.RunAsync("catalog", "rebuild", "--store", _s.StorePath, "--json");
+
+        rebuild.ExitCode.ShouldBe(0, rebuild.Error);
+        rebuild.Out.ShouldContain("4 audit entries (4 copied from the store)");
+        RetentionCliStore.Json(again).GetProperty("auditEntriesCopied").GetInt32().ShouldBe(0);
+        (await _s.RunAsync("audit")).Out.ShouldBe(before.Out);
+    }
+
+    [Fact]
+    public async Task A_bad_time_exits_two()
+    {
         (await _s.RunAsync("audit", "--store", _s.StorePath, "--since", "last week")).ExitCode.ShouldBe(2);
+        (await _s.RunAsync("audit", "--since", "last week")).ExitCode.ShouldBe(2);
     }
 }

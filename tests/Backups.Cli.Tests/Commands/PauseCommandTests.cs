@@ -1,4 +1,6 @@
+using Backups.Cli.Tests.Support;
 using Backups.Operations.Control;
+using NodaTime;
 using NodaTime.Testing;
 
 namespace Backups.Cli.Tests.Commands;
@@ -64,6 +66,44 @@ public sealed class PauseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_store_the_catalog_says_where_the_policys_snapshots_are()
+    {
+        await _s.HourlyAsync(1, RetentionCliStore.Now - Duration.FromMinutes(10));
+        (await _s.RunAsync("list", "--store", _s.StorePath)).ExitCode.ShouldBe(0);
+
+        var pause = await _s.RunAsync("pause", "vacols", "--jobs", "retention", "--reason", "incident 77");
+        var resume = await _s.RunAsync("resume", "vacols");
+
+        pause.ExitCode.ShouldBe(0, pause.Error);
+        pause.Out.ShouldContain($"paused retention of vacols in {_s.Store.Url}");
+        resume.ExitCode.ShouldBe(0, resume.Error);
+        resume.Out.ShouldContain($"resumed retention of vacols in {_s.Store.Url}");
+        (await IsPausedAsync(PausableJob.Retention)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Without_a_store_the_service_policy_directory_names_it()
+    {
+        var directory = Path.Combine(_s.Directory, "policies");
+        Directory.CreateDirectory(directory);
+        File.Move(_s.PolicyFile(), Path.Combine(directory, "vacols.yaml"));
+
+        var byOption = await _s.RunAsync("pause", "vacols", "--jobs", "verify", "--policies", directory);
+        var byEnvironment = await CliRunner.RunAsync(
+            ["pause", "vacols", "--jobs", "snapshot"],
+            now: RetentionCliStore.Now,
+            environment: new Dictionary<string, string?> { ["BACKUPS_POLICIES"] = directory, ["BACKUPS_CATALOG"] = _s.CatalogPath, ["USER"] = "bob" });
+        var unknown = await _s.RunAsync("pause", "caseflow", "--jobs", "verify", "--policies", directory);
+
+        byOption.ExitCode.ShouldBe(0, byOption.Error);
+        byEnvironment.ExitCode.ShouldBe(0, byEnvironment.Error);
+        (await IsPausedAsync(PausableJob.Verify)).ShouldBeTrue();
+        (await IsPausedAsync(PausableJob.Snapshot)).ShouldBeTrue();
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain($"no valid policy 'caseflow' in {directory}");
+    }
+
+    [Fact]
     public async Task Bad_input_exits_two_and_changes_nothing()
     {
         var unknownJob = await _s.RunAsync("pause", "vacols", "--jobs", "retention,backup", "--store", _s.StorePath);
@@ -76,7 +116,8 @@ public sealed class PauseCommandTests : IDisposable
         unknownJob.Error.ShouldContain("unknown job 'backup'");
         noJobs.ExitCode.ShouldBe(2);
         noStore.ExitCode.ShouldBe(2);
-        noStore.Error.ShouldContain("give --store URL or --policy FILE");
+        noStore.Error.ShouldContain("cannot find the store of policy 'vacols': no --store URL or --policy FILE was given");
+        noStore.Error.ShouldContain("the catalog");
         otherPolicy.ExitCode.ShouldBe(2);
         otherPolicy.Error.ShouldContain("is the policy 'vacols', not 'caseflow'");
         badName.ExitCode.ShouldBe(2);

@@ -43,6 +43,17 @@ public sealed class PruneCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sub_minute_schedule_shows_its_guard_figures_in_seconds()
+    {
+        await _s.HourlyAsync(1, RetentionCliStore.Now - Duration.FromSeconds(20));
+
+        var result = await _s.RunAsync("prune", "--policy", _s.PolicyFile(schedule: "0/10 * * * * ?"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("stale-backups guard: ok (newest snapshot 20s old, expected every 10s, allowed 30s)");
+    }
+
+    [Fact]
     public async Task The_json_plan_lists_expiries_keeps_guards_and_a_summary()
     {
         var expired = await FourDaysAsync();

@@ -38,14 +38,14 @@ internal sealed class RetentionCliStore : IDisposable
     public string CatalogPath => Path.Combine(Directory, "catalog.db");
 
     /// <summary>A policy file for this store (the post-mortem tiers, hourly) with optional YAML replacements.</summary>
-    public string PolicyFile(string name = "vacols", string? store = null, string retention = "{ hourly: 3d, daily: 14d, weekly: 60d, monthly: 180d }", string guards = "{ max-expire-per-run: 50 }")
+    public string PolicyFile(string name = "vacols", string? store = null, string retention = "{ hourly: 3d, daily: 14d, weekly: 60d, monthly: 180d }", string guards = "{ max-expire-per-run: 50 }", string schedule = "0 0 * * * ?")
     {
         var path = Path.Combine(Directory, $"{name}-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, $"""
             name: {name}
             source: {"{"} kind: sqlite, connection: /tmp/none.db {"}"}
             store: {store ?? StorePath}
-            schedule: "0 0 * * * ?"
+            schedule: "{schedule}"
             timezone: UTC
             retention: {retention}
             guards: {guards}
@@ -66,8 +66,12 @@ internal sealed class RetentionCliStore : IDisposable
         return result;
     }
 
-    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(
+    public Task<CliResult> RunAsync(params string[] args) => RunAtAsync(Now, args);
+
+    /// <summary>Runs the CLI with its clock at <paramref name="now"/>.</summary>
+    public Task<CliResult> RunAtAsync(Instant now, params string[] args) => CliRunner.RunAsync(
         args,
+        now: now,
         environment: new Dictionary<string, string?> { ["BACKUPS_CATALOG"] = CatalogPath, ["USER"] = "alice" });
 
     public async Task<List<string>> ListingAsync(string prefix = "")

@@ -57,6 +57,30 @@ public sealed class RunCommandTests : IDisposable
         errors.ToString().ShouldContain("backups: the service did not start");
     }
 
+    [Fact]
+    public async Task Backups_run_help_says_that_policies_or_settings_is_required()
+    {
+        var (context, output, _) = Context();
+
+        var exit = await CliApp.RunAsync(["run", "--help"], context, CancellationToken.None);
+
+        exit.ShouldBe(ExitCodes.Ok);
+        var help = output.ToString();
+        help.ShouldContain("--policies or --settings (with 'policies:') is required");
+        help.ShouldContain("Needs --policies DIR or --settings FILE");
+    }
+
+    [Fact]
+    public async Task Backups_run_without_policies_or_settings_says_which_is_missing()
+    {
+        var (context, _, errors) = Context();
+
+        var exit = await CliApp.RunAsync(["run"], context, CancellationToken.None);
+
+        exit.ShouldBe(ExitCodes.BadInput);
+        errors.ToString().ShouldContain("no policy directory: give --policies DIR, or 'policies:' in the settings file");
+    }
+
     private static int ListedSnapshots(string catalog)
     {
         if (!File.Exists(catalog))

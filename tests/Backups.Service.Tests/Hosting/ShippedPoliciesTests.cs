@@ -24,16 +24,7 @@ public sealed class ShippedPoliciesTests : IDisposable
     public async Task The_host_starts_with_every_shipped_policy_without_connecting_anywhere()
     {
         var policies = ShippedPolicies();
-        var environment = new Dictionary<string, string?>
-        {
-            ["VACOLS_CONNECTION"] = $"User Id=vacols;Password=secret;Data Source=127.0.0.1:{_watch.Port}/VACOLS",
-            ["VACOLS_SPARE_CONNECTION"] = $"User Id=vacols;Password=secret;Data Source=127.0.0.1:{_watch.Port}/SPARE",
-            ["PG_CONNECTION"] = $"Host=127.0.0.1;Port={_watch.Port};Database=app;Username=backup;Password=secret",
-            ["AWS_ENDPOINT_URL_S3"] = $"http://127.0.0.1:{_watch.Port}",
-            ["AWS_ACCESS_KEY_ID"] = "key",
-            ["AWS_SECRET_ACCESS_KEY"] = "secret",
-            ["AWS_REGION"] = "us-east-1",
-        };
+        var environment = Environment();
         var sink = new CapturingSink();
 
         await using var service = await ServiceHost.StartAsync(
@@ -74,6 +65,32 @@ public sealed class ShippedPoliciesTests : IDisposable
         sink.Rendered().ShouldContain(line => line.StartsWith("Policy \"vacols\"", StringComparison.Ordinal));
         sink.Rendered().ShouldNotContain(line => line.Contains("secret", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_container_is_validated_when_it_is_built_so_a_registration_that_cannot_be_satisfied_stops_the_start()
+    {
+        // Nothing ever asks for this service, so without validation on build the host would start regardless.
+        var options = TestHosts.Options(_directory, ShippedPolicies(), environment: Environment()) with
+        {
+            ConfigureServices = s => s.AddSingleton<NeedsMissingDependency>(),
+        };
+
+        var error = await Should.ThrowAsync<AggregateException>(() => ServiceHost.StartAsync(options, CancellationToken.None));
+
+        error.Message.ShouldContain(nameof(NeedsMissingDependency));
+        error.Message.ShouldContain(nameof(MissingDependency));
+    }
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["VACOLS_CONNECTION"] = $"User Id=vacols;Password=secret;Data Source=127.0.0.1:{_watch.Port}/VACOLS",
+        ["VACOLS_SPARE_CONNECTION"] = $"User Id=vacols;Password=secret;Data Source=127.0.0.1:{_watch.Port}/SPARE",
+        ["PG_CONNECTION"] = $"Host=127.0.0.1;Port={_watch.Port};Database=app;Username=backup;Password=secret",
+        ["AWS_ENDPOINT_URL_S3"] = $"http://127.0.0.1:{_watch.Port}",
+        ["AWS_ACCESS_KEY_ID"] = "key",
+        ["AWS_SECRET_ACCESS_KEY"] = "secret",
+        ["AWS_REGION"] = "us-east-1",
+    };
 
     /// <summary>Every policy file under policies/ (the top level and the examples) copied into one directory.</summary>
     private string ShippedPolicies()

@@ -39,6 +39,7 @@ public sealed class ServiceSettingsLoaderTests
               nightly: "0 0 1 * * ?"
               stale-factor: 4
               garbage-grace: 2d
+              review-delay: 90m
             verify:
               weekly: "0 0 5 ? * MON"
               random: 4
@@ -67,9 +68,22 @@ public sealed class ServiceSettingsLoaderTests
             RetentionCron = "0 0 1 * * ?",
             RetentionStaleFactor = 4,
             GarbageGrace = TimeSpan.FromDays(2),
+            ReviewDelay = TimeSpan.FromMinutes(90),
             VerifyCron = "0 0 5 ? * MON",
             VerifyRandom = 4,
         });
+    }
+
+    [Fact]
+    public void A_review_delay_of_never_holds_edits_until_accepted_and_a_bad_one_is_an_error()
+    {
+        var never = Load("retention:\n  review-delay: never\n");
+        var bad = Load("retention:\n  review-delay: soon\n");
+
+        never.Errors.ShouldBeEmpty();
+        never.Settings!.Maintenance.ReviewDelay.ShouldBeNull();
+        new MaintenanceSettings().ReviewDelay.ShouldBe(TimeSpan.FromHours(24));
+        bad.Errors.ShouldHaveSingleItem().ToString().ShouldContain("service.yaml:2:17: 'retention.review-delay': 'soon' is not a duration");
     }
 
     [Fact]
