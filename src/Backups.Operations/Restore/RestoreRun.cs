@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Backups.Snapshots;
+using Backups.Sources;
 using Backups.Sources.Targets;
 
 namespace Backups.Operations.Restore;
@@ -169,9 +170,13 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
         var notRestored = new[] { table.Table.QualifiedName }
             .Concat(plan.Tables.Select(t => t.Table.QualifiedName).Where(n => !done.Contains(n) && n != table.Table.QualifiedName))
             .ToList();
+        var lost = DatabaseErrors.LostConnection(error);
         var cause = error switch
         {
             SnapshotCorruptException => $"{error.Message}; nothing of {table.Target} was changed by the load",
+            _ when lost is not null =>
+                $"lost the connection to the target {plan.Target} ({ConnectionStrings.Redact(plan.Request.TargetConnection)}) while loading it: {lost}; "
+                + $"the load's transaction was not committed, so none of its rows reached {table.Target}",
             _ => error.Message,
         };
         var empty = _createdEmpty.Keys.Order(StringComparer.Ordinal).ToList();
@@ -179,6 +184,6 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
             + (restored.Count == 0 ? "No table was restored" : $"Restored and committed before the failure: {string.Join(", ", restored.Select(r => r.Target))}")
             + (notRestored.Count > 1 ? $"; not restored: {string.Join(", ", notRestored.Skip(1))}" : "")
             + (empty.Count > 0 ? $". Created by this restore and left empty: {string.Join(", ", empty)} (drop them, or rerun with --mode truncate)" : "");
-        return new RestoreFailedException(message, table.Table.QualifiedName, restored, notRestored, error);
+        return new RestoreFailedException(message, table.Table.QualifiedName, restored, notRestored, error) { ConnectionLost = lost is not null };
     }
 }
