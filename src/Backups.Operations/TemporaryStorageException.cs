@@ -11,7 +11,7 @@ public sealed class TemporaryStorageException(string message, Exception inner) :
     private const int UnixReadOnlyFs = 30;       // EROFS
 
     /// <summary>A message naming the directory and the cause, and what to do about it.</summary>
-    public static TemporaryStorageException For(string directory, string what, Exception error)
+    public static TemporaryStorageException For(string directory, string what, Exception error, string verb = "write")
     {
         ArgumentNullException.ThrowIfNull(error);
         var cause = error switch
@@ -21,7 +21,7 @@ public sealed class TemporaryStorageException(string message, Exception inner) :
             UnauthorizedAccessException denied => $"permission denied ({denied.Message}); set BACKUPS_TEMP to a writable directory",
             _ => $"{error.Message}; set BACKUPS_TEMP to a writable directory with free space",
         };
-        return new TemporaryStorageException($"cannot write {what} in {directory} (the temporary directory, BACKUPS_TEMP): {cause}", error);
+        return new TemporaryStorageException($"cannot {verb} {what} in {directory} (the temporary directory, BACKUPS_TEMP): {cause}", error);
     }
 
     /// <summary>True for "no space left on device" and "disk quota exceeded".</summary>
