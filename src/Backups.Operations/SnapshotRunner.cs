@@ -22,7 +22,7 @@ public sealed class SnapshotRunner(IClock clock, Func<string, string?> environme
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var handle = StoreOpener.Open(request.StoreUrl, environment);
+        using var handle = StoreOpener.Open(request.StoreUrl, environment, request.StoreS3);
         var store = handle.Store;
         // Fail fast on an unreachable store, before holding a snapshot open on the database.
         await store.HeadAsync(SnapshotKeys.Root + "probe", cancellationToken);
