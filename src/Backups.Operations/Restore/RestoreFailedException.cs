@@ -18,6 +18,9 @@ public sealed class RestoreFailedException(
     /// <summary>Tables not restored (the failed one first).</summary>
     public IReadOnlyList<string> NotRestored { get; } = notRestored;
 
-    /// <summary>True when the failure was the target's connection going away (the target is unreachable, not the data wrong).</summary>
-    public bool ConnectionLost { get; init; }
+    /// <summary>
+    /// True when the failure was not the data's: the target's connection went away, or the temporary directory the
+    /// parts are downloaded to is full. Trying again later, or elsewhere, may succeed.
+    /// </summary>
+    public bool Unavailable { get; init; }
 }
