@@ -25,6 +25,8 @@ var context = new CliContext(
     Console.In,
     clock,
     environment,
-    IsTerminal: !Console.IsOutputRedirected);
+    // The progress line is drawn on standard error, so that is the stream that must be a terminal:
+    // `backups snapshot --json > file` still shows progress, `2> log` does not fill the log with it.
+    IsTerminal: !Console.IsErrorRedirected);
 
 return await CliApp.RunAsync(args, context, cancellation.Token);

@@ -27,4 +27,7 @@ public sealed record SnapshotRequest(
 
     /// <summary>Directory for temporary part files; the system's when null.</summary>
     public string? TempDirectory { get; init; }
+
+    /// <summary>The policy's S3 settings for an <c>s3://</c> store (endpoint, region, encryption); the environment's when null.</summary>
+    public Domain.Policies.S3Spec? StoreS3 { get; init; }
 }

@@ -44,6 +44,50 @@ public sealed class BadInputTests(PostgresServer postgres) : IClassFixture<Postg
         Json.Parse(await workspace.RunExpectingAsync(0, "list", "--json")).GetArrayLength().ShouldBe(0);
     }
 
+    [PostgresFact]
+    public async Task Database_credentials_the_server_refuses_exit_3_naming_the_user_without_the_password_or_a_stack_trace()
+    {
+        using var workspace = new Workspace();
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.Configured!) { Username = "no_such_backup_user", Password = Password };
+        var policy = workspace.WritePolicy(TestPolicies.Postgres("credentials", "public", workspace.StoreUrl));
+
+        var result = await workspace.RunExpectingAsync(3, "snapshot", "--policy", policy, "--source", $"postgres:{settings.ConnectionString}");
+
+        result.Error.Trim().Split('\n').Length.ShouldBe(1, result.ToString());
+        result.Error.ShouldContain("refused the login of user 'no_such_backup_user'");
+        result.Error.ShouldContain($"{settings.Host}:{settings.Port}");
+        result.All.ShouldNotContain(Password);
+        result.All.ShouldNotContain("   at ");
+        workspace.StoreKeys("snapshots/").ShouldBeEmpty();
+    }
+
+    [S3Theory]
+    [InlineData("AWS_SECRET_ACCESS_KEY", "wrong-secret-never-printed-1234567890")]
+    [InlineData("AWS_ACCESS_KEY_ID", "NOSUCHACCESSKEY00000")]
+    public async Task S3_credentials_the_server_refuses_exit_3_without_printing_the_secret(string variable, string wrong)
+    {
+        await using var bucket = await TestBucket.CreateAsync();
+        using var workspace = new Workspace();
+        var database = SmallSqliteDatabase(workspace);
+        workspace.Environment[variable] = wrong;
+        var secret = workspace.Environment["AWS_SECRET_ACCESS_KEY"]!;
+        var policy = workspace.WritePolicy(TestPolicies.Local("s3-credentials", database, bucket.Url("denied")));
+
+        // The real program: the AWS SDK reads credentials from the process environment.
+        using var cli = CliProcess.Start(workspace, "snapshot", "--policy", policy);
+        var exit = await cli.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        exit.ShouldBe(3, cli.Output);
+        var error = cli.Output[(cli.Output.IndexOf("--- stderr ---", StringComparison.Ordinal) + 14)..].Trim();
+        error.Split('\n').Length.ShouldBe(1, cli.Output);
+        error.ShouldContain("access denied by");
+        error.ShouldContain("check credentials");
+        error.ShouldContain("nothing partial is visible");
+        cli.Output.ShouldNotContain(secret);
+        cli.Output.ShouldNotContain("   at ");
+        (await bucket.KeysAsync()).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task An_unknown_snapshot_id_makes_show_and_verify_exit_2_saying_so()
     {

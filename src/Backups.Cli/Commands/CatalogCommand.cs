@@ -7,7 +7,8 @@ namespace Backups.Cli.Commands;
 
 /// <summary>
 /// <c>backups catalog rebuild</c>: recreate a store's catalog entries from the store alone: its snapshots, and the
-/// catalog's copy of its audit log (the entries the catalog lacks are copied; the copy is append-only).
+/// catalog's copy of its audit log (the entries the catalog lacks are copied; the copy is append-only). Snapshots
+/// whose manifest is damaged are left out of the index and reported; the others are indexed.
 /// </summary>
 internal static class CatalogCommand
 {
@@ -24,17 +25,28 @@ internal static class CatalogCommand
         {
             using var index = CatalogLocation.Open(context, parse.GetValue(catalog));
             using var handle = SnapshotLocator.Open(context, parse.GetValue(store)!);
-            var manifests = await CatalogRebuilder.RebuildAsync(handle.Store, index, cancellationToken);
+            var found = await CatalogRebuilder.RebuildReadableAsync(handle.Store, index, cancellationToken);
             var (entries, copied) = await CatalogAuditRebuilder.RebuildAsync(handle.Store, index, cancellationToken);
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(
-                    new { store = handle.Url, catalog = index.Path, snapshots = manifests.Count, auditEntries = entries, auditEntriesCopied = copied },
-                    JsonOutput.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    store = handle.Url,
+                    catalog = index.Path,
+                    snapshots = found.Manifests.Count,
+                    damaged = found.Damaged.Select(d => new { id = d.Id, key = d.Key, problem = d.Problem }),
+                    auditEntries = entries,
+                    auditEntriesCopied = copied,
+                }, JsonOutput.Options));
             }
             else
             {
-                context.Out.WriteLine($"catalog {index.Path}: {manifests.Count} snapshots of {handle.Url}; {entries} audit entries ({copied} copied from the store)");
+                context.Out.WriteLine($"catalog {index.Path}: {found.Manifests.Count} snapshots of {handle.Url}; {entries} audit entries ({copied} copied from the store)"
+                    + (found.Damaged.Count == 0 ? "" : $"; {found.Damaged.Count} damaged snapshots left out:"));
+                foreach (var bad in found.Damaged)
+                {
+                    context.Out.WriteLine($"  {bad.Id}: {bad.Problem} (see 'backups verify {bad.Id} --store {handle.Url}')");
+                }
             }
             return ExitCodes.Ok;
         });

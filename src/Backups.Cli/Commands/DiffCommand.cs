@@ -69,11 +69,22 @@ internal static class DiffCommand
                 sinks.Add(script);
             }
 
-            var summary = await new Differ(context.Clock, context.GetEnvironmentVariable).RunAsync(request, sinks, cancellationToken);
+            var sides = 0;
+            void Chosen(ResolvedSnapshot snapshot)
+            {
+                context.Error.WriteLine($"backups: {(sides++ == 0 ? "old" : "new")} side: {RestoreCommand.Describe(context, snapshot)}");
+                foreach (var warning in snapshot.Warnings)
+                {
+                    context.Error.WriteLine($"backups: warning: {warning}");
+                }
+            }
+
+            var summary = await new Differ(context.Clock, context.GetEnvironmentVariable).RunAsync(request, sinks, Chosen, cancellationToken);
             if (script is not null)
             {
+                var database = live?.Kind is "sqlite" && !live.Connection.Contains('=', StringComparison.Ordinal) ? live.Connection : null;
                 await context.Error.WriteLineAsync(
-                    $"backups: repair script written to {script.Path}: {summary.Changed} UPDATE, {summary.Removed} INSERT, {summary.Added} DELETE (commented out); review it, then run psql -v ON_ERROR_STOP=1 -f {script.Path}");
+                    $"backups: repair script written to {script.Path}: {summary.Changed} UPDATE, {summary.Removed} INSERT, {summary.Added} DELETE (commented out); review it, then run {script.ApplyCommand(database)}");
             }
 
             return ExitCodes.Ok;

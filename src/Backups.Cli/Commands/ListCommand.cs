@@ -8,7 +8,8 @@ namespace Backups.Cli.Commands;
 
 /// <summary>
 /// <c>backups list</c>: the complete snapshots. With <c>--store</c> the store itself is read (the source of truth)
-/// and the catalog refreshed from it; without, the catalog lists every store it knows.
+/// and the catalog refreshed from it; without, the catalog lists every store it knows. A snapshot whose manifest is
+/// damaged is left out with a warning (and listed with <c>damaged: true</c> in <c>--json</c>); the others are listed.
 /// </summary>
 internal static class ListCommand
 {
@@ -22,27 +23,37 @@ internal static class ListCommand
         {
             using var index = CatalogLocation.Open(context, parse.GetValue(catalog));
             IReadOnlyList<CatalogEntry> entries;
+            IReadOnlyList<DamagedSnapshot> damaged = [];
+            string? storeUrl = null;
             if (parse.GetValue(store) is { } url)
             {
                 using var handle = StoreOpener.Open(url, context.GetEnvironmentVariable);
-                var manifests = await CatalogRebuilder.RebuildAsync(handle.Store, index, cancellationToken);
-                entries = [.. manifests.Select(m => CatalogEntries.From(handle.Url, m))];
+                var found = await CatalogRebuilder.RebuildReadableAsync(handle.Store, index, cancellationToken);
+                entries = [.. found.Manifests.Select(m => CatalogEntries.From(handle.Url, m))];
+                damaged = found.Damaged;
+                storeUrl = handle.Url;
             }
             else
             {
                 entries = index.List();
             }
 
+            foreach (var bad in damaged)
+            {
+                await context.Error.WriteLineAsync(
+                    $"backups: warning: snapshot {bad.Id} is damaged and left out: {bad.Problem} (see 'backups verify {bad.Id} --store {storeUrl}')");
+            }
+
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(entries.Select(Json), JsonOutput.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(entries.Select(Json).Concat(damaged.Select(d => Damaged(d, storeUrl!))), JsonOutput.Options));
                 return ExitCodes.Ok;
             }
             if (entries.Count == 0)
             {
                 context.Out.WriteLine(parse.GetValue(store) is null
                     ? $"no snapshots in the catalog ({index.Path}); use --store URL to read a store"
-                    : "no complete snapshots in this store");
+                    : damaged.Count == 0 ? "no complete snapshots in this store" : $"no readable snapshots in this store ({damaged.Count} damaged)");
                 return ExitCodes.Ok;
             }
             WriteTable(context, entries);
@@ -69,6 +80,24 @@ internal static class ListCommand
         context.Out.WriteLine($"{entries.Count} snapshots, {Units.Bytes(entries.Sum(e => e.Bytes))}");
     }
 
+    /// <summary>A damaged snapshot in <c>--json</c>: the same fields as the others (unknown ones null), <c>damaged</c> true, and what is wrong.</summary>
+    internal static object Damaged(DamagedSnapshot d, string storeUrl) => new
+    {
+        id = d.Id,
+        policy = (string?)null,
+        store = storeUrl,
+        startedAt = (string?)null,
+        completedAt = (string?)null,
+        source = (object?)null,
+        tables = (int?)null,
+        rows = (long?)null,
+        bytes = (long?)null,
+        consistencyPoint = (string?)null,
+        damaged = true,
+        key = d.Key,
+        problem = d.Problem,
+    };
+
     internal static object Json(CatalogEntry e) => new
     {
         id = e.Id,
@@ -81,5 +110,6 @@ internal static class ListCommand
         rows = e.Rows,
         bytes = e.Bytes,
         consistencyPoint = e.ConsistencyPoint,
+        damaged = false,
     };
 }

@@ -136,7 +136,7 @@ internal static class RestoreCommand
                 }
                 catch (RestoreFailedException e)
                 {
-                    throw new CliException(e.Message, ExitCodes.Failed);
+                    throw new CliException(e.Message, e.Unavailable ? ExitCodes.Unavailable : ExitCodes.Failed);
                 }
                 catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
                 {

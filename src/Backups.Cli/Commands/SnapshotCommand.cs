@@ -92,6 +92,8 @@ internal static class SnapshotCommand
             policy.Parallelism)
         {
             TempDirectory = context.GetEnvironmentVariable("BACKUPS_TEMP"),
+            // The policy's S3 settings describe its deployment (endpoint, encryption): they hold for an overriding s3:// --store too.
+            StoreS3 = policy.StoreS3,
         };
     }
 

@@ -42,8 +42,9 @@ internal static class VerifyCommand
             var url = verifyAll ? parse.GetValue(store)! : SnapshotLocator.StoreFor(context, snapshotId!, parse.GetValue(store), parse.GetValue(catalog));
             using var handle = SnapshotLocator.Open(context, url);
 
+            // Every directory with a manifest, read or not: a damaged manifest is a problem the verifier reports, not a reason to stop.
             IReadOnlyList<string> ids = verifyAll
-                ? [.. (await CatalogRebuilder.ReadManifestsAsync(handle.Store, cancellationToken)).Select(m => m.Id)]
+                ? await CommittedIdsAsync(handle.Store, cancellationToken)
                 : [snapshotId!];
             if (!verifyAll)
             {
@@ -57,7 +58,9 @@ internal static class VerifyCommand
                 foreach (var each in ids)
                 {
                     var progress = new SyncProgress<VerifyProgress>(p => line.Update(() => $"verifying {each}: {p.ObjectsDone}/{p.ObjectsTotal} objects, {Units.Bytes(p.BytesRead)}"));
-                    var report = await verifier.VerifyAsync(handle.Store, each, progress, cancellationToken);
+                    var report = SnapshotId.IsValid(each)
+                        ? await verifier.VerifyAsync(handle.Store, each, progress, cancellationToken)
+                        : new VerifyReport(each, [new VerifyProblem(SnapshotKeys.Manifest(each), $"'{each}' is not a snapshot id: a manifest in a directory no snapshot would have")], 0, 0);
                     reports.Add(report);
                 }
             }
@@ -106,5 +109,16 @@ internal static class VerifyCommand
             return bad == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<string>> CommittedIdsAsync(Storage.IObjectStore store, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var id in new SnapshotReader().ListSnapshotIdsAsync(store, cancellationToken))
+        {
+            ids.Add(id);
+        }
+
+        return ids;
     }
 }

@@ -20,6 +20,10 @@ internal static class ErrorMapping
             TableVanishedException e => (ExitCodes.Failed, e.Message),
             TableLockException e => (ExitCodes.Failed, e.Message),
             SourceValueException e => (ExitCodes.Failed, e.Message),
+            SourceReadException e => (ExitCodes.Failed, e.Message),
+            TemporaryStorageException e => (ExitCodes.Unavailable, e.Message),
+            IOException e when TemporaryStorageException.IsDiskFull(e) =>
+                (ExitCodes.Unavailable, $"the disk is full ({e.Message}); free space, or set BACKUPS_TEMP to a directory on a larger disk"),
             SnapshotCorruptException e => (ExitCodes.Failed, e.Message),
             SnapshotFormatException e => (ExitCodes.Failed, e.Message),
             ObjectArchivedException e => (ExitCodes.Failed, e.Message),
@@ -27,7 +31,8 @@ internal static class ErrorMapping
             NotSupportedException e => (ExitCodes.BadInput, e.Message),
             _ => (0, ""),
         };
-        if (exception is SourceUnavailableException or StoreUnavailableException or TableVanishedException or TableLockException or SourceValueException)
+        if (exception is SourceUnavailableException or StoreUnavailableException or TableVanishedException or TableLockException or SourceValueException
+            or SourceReadException or TemporaryStorageException)
         {
             // These can interrupt a snapshot half-way: say that nothing half-written is visible.
             message += " (no snapshot was committed; nothing partial is visible)";

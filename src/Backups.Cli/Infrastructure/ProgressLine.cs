@@ -4,7 +4,7 @@ namespace Backups.Cli.Infrastructure;
 
 /// <summary>
 /// A single status line on a terminal, rewritten in place at most a few times a second (on standard error,
-/// so standard output stays clean for --json). Does nothing when output is not a terminal.
+/// so standard output stays clean for --json). Does nothing when standard error is not a terminal.
 /// </summary>
 internal sealed class ProgressLine(CliContext context) : IDisposable
 {

@@ -18,6 +18,7 @@ namespace Backups.Domain.Policies;
 /// <param name="Cold">When and where snapshots move to an archive class; null to keep everything hot.</param>
 /// <param name="Spare">The spare instance for restores and drills, or null when none is configured.</param>
 /// <param name="Parallelism">How many tables are read at once during a snapshot.</param>
+/// <param name="StoreS3">S3 settings of an <c>s3://</c> store (endpoint, region, encryption), or null to take them from the environment.</param>
 public sealed record Policy(
     string Name,
     SourceSpec Source,
@@ -26,7 +27,8 @@ public sealed record Policy(
     RetentionRules Retention,
     ColdSpec? Cold = null,
     SpareSpec? Spare = null,
-    int Parallelism = Policy.DefaultParallelism)
+    int Parallelism = Policy.DefaultParallelism,
+    S3Spec? StoreS3 = null)
 {
     public const int DefaultParallelism = 2;
 

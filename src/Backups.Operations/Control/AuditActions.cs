@@ -9,6 +9,15 @@ public static class AuditActions
     /// <summary>The objects of an incomplete snapshot deleted as garbage (also what <c>backups gc</c> writes).</summary>
     public const string GarbageDelete = "gc-delete";
 
+    /// <summary>A multipart upload left open (by a killed process) aborted by <c>backups gc</c>.</summary>
+    public const string GarbageAbortUpload = "gc-abort-upload";
+
+    /// <summary>One of the directory store's own temporary files (<c>.tmp/</c>) deleted by <c>backups gc</c>.</summary>
+    public const string GarbageDeleteStoreTemporary = "gc-delete-store-temp";
+
+    /// <summary>This program's leftover in the local temporary directory (<c>$BACKUPS_TEMP</c>) deleted by <c>backups gc</c>.</summary>
+    public const string GarbageDeleteLocalTemporary = "gc-delete-local-temp";
+
     /// <summary>A snapshot moved to an archive storage class.</summary>
     public const string MoveCold = "move-cold";
 

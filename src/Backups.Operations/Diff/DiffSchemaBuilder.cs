@@ -36,7 +36,10 @@ internal static class DiffSchemaBuilder
             var before = old.Columns[o];
             if (before.Kind != column.Kind)
             {
-                kindChanged.Add($"{column.Name} ({before.SourceType} then {column.SourceType})");
+                // Same declared type, other kind: SQLite columns without a type, whose kind the values decide.
+                kindChanged.Add(before.SourceType == column.SourceType
+                    ? $"{column.Name} ({KindName(before.Kind)} then {KindName(column.Kind)} values, declared '{column.SourceType}')"
+                    : $"{column.Name} ({before.SourceType} then {column.SourceType})");
                 continue;
             }
 
@@ -77,4 +80,6 @@ internal static class DiffSchemaBuilder
         (true, false) => "missing on the new side",
         _ => "missing in the snapshot",
     };
+
+    private static string KindName(ColumnKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

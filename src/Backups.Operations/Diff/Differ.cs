@@ -12,7 +12,11 @@ namespace Backups.Operations.Diff;
 /// </summary>
 public sealed class Differ(IClock clock, Func<string, string?> environment)
 {
-    public async Task<DiffSummary> RunAsync(DiffRequest request, IReadOnlyList<IDiffSink> sinks, CancellationToken cancellationToken)
+    public Task<DiffSummary> RunAsync(DiffRequest request, IReadOnlyList<IDiffSink> sinks, CancellationToken cancellationToken) =>
+        RunAsync(request, sinks, resolved: null, cancellationToken);
+
+    /// <param name="resolved">Told which snapshot each side is, once chosen: the old side first, then a new side that is a snapshot.</param>
+    public async Task<DiffSummary> RunAsync(DiffRequest request, IReadOnlyList<IDiffSink> sinks, Action<ResolvedSnapshot>? resolved, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sinks);
@@ -23,9 +27,10 @@ public sealed class Differ(IClock clock, Func<string, string?> environment)
 
         using var store = StoreOpener.Open(request.StoreUrl, environment);
         var old = await SnapshotResolver.ResolveAsync(store.Store, request.Old, cancellationToken);
+        resolved?.Invoke(old);
         var table = SnapshotTables.Find(old.Manifest, request.Table);
         await using var oldSide = await SnapshotDiffSide.OpenAsync(store.Store, old, table, request.TempDirectory, cancellationToken);
-        await using var newSide = await OpenNewSideAsync(request, store, old.Manifest, table, cancellationToken);
+        await using var newSide = await OpenNewSideAsync(request, store, old.Manifest, table, resolved, cancellationToken);
         var schema = DiffSchemaBuilder.Build(oldSide.Schema, newSide.Schema, request.Key, request.Columns);
 
         HashSet<string>? scope = null;
@@ -51,11 +56,13 @@ public sealed class Differ(IClock clock, Func<string, string?> environment)
         return summary;
     }
 
-    private async Task<DiffSide> OpenNewSideAsync(DiffRequest request, StoreHandle store, Manifest old, ManifestTable table, CancellationToken cancellationToken)
+    private async Task<DiffSide> OpenNewSideAsync(
+        DiffRequest request, StoreHandle store, Manifest old, ManifestTable table, Action<ResolvedSnapshot>? chosen, CancellationToken cancellationToken)
     {
         if (request.NewSnapshot is { } pointer)
         {
             var resolved = await SnapshotResolver.ResolveAsync(store.Store, pointer, cancellationToken);
+            chosen?.Invoke(resolved);
             var newTable = resolved.Manifest.FindTable(table.Schema, table.Name)
                 ?? throw new OperationInputException(
                     $"table {table.QualifiedName} is not in snapshot {resolved.Manifest.Id}; its tables: {SnapshotTables.Available(resolved.Manifest)}");

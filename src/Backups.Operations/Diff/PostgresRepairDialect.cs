@@ -25,6 +25,10 @@ internal sealed class PostgresRepairDialect : RepairDialect
 
     public override string Table(string? schema, string name) => $"{Ident(schema ?? "public")}.{Ident(name)}";
 
+    public override string ApplyCommand(string script, string? database) => $"psql -v ON_ERROR_STOP=1 -f {script}";
+
+    public override string LeftAloneNote => "psql then reports UPDATE 0 for it";
+
     public override string Literal(DiffColumn column, object? value, bool typed)
     {
         ArgumentNullException.ThrowIfNull(column);

@@ -13,6 +13,20 @@ internal abstract class RepairDialect
     /// <summary>Statements run right after BEGIN (session settings the literals rely on), or empty.</summary>
     public abstract IReadOnlyList<string> Preamble { get; }
 
+    /// <summary>How the operator runs the script with the dialect's own client, stopping at the first error.</summary>
+    /// <param name="script">The script's path.</param>
+    /// <param name="database">The database (an SQLite file), when known; a placeholder otherwise.</param>
+    public abstract string ApplyCommand(string script, string? database);
+
+    /// <summary>How the client shows a row the script left alone because it changed again since the diff.</summary>
+    public abstract string LeftAloneNote { get; }
+
+    /// <summary>
+    /// A statement written after each UPDATE that reports the row when the UPDATE changed nothing (the row changed
+    /// again since the diff), or null when the client reports that itself (psql prints <c>UPDATE 0</c>).
+    /// </summary>
+    public virtual string? AfterUpdate(string keyCondition) => null;
+
     public abstract string Table(string? schema, string name);
 
     public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -53,7 +53,14 @@ public sealed class RepairScriptWriter(string path, IClock clock) : IDiffSink, I
                 + string.Concat(schema.Columns.Where(c => !c.IsKey).Select(c => " AND " + dialect.Holds(c, difference.New![c.NewIndex]))) + ";",
         };
         await _body!.WriteLineAsync(statement.AsMemory(), cancellationToken);
+        if (difference.Kind == DiffKind.Changed && dialect.AfterUpdate(key) is { } report)
+        {
+            await _body.WriteLineAsync(report.AsMemory(), cancellationToken);
+        }
     }
+
+    /// <summary>How to run the script against <paramref name="database"/> (an SQLite file, when known).</summary>
+    public string ApplyCommand(string? database) => (_dialect ?? throw new InvalidOperationException("the diff has not begun")).ApplyCommand(Path, database);
 
     public async Task EndAsync(DiffSummary summary, CancellationToken cancellationToken)
     {
@@ -131,7 +138,7 @@ public sealed class RepairScriptWriter(string path, IClock clock) : IDiffSink, I
             + $"{Count(summary.Added)} DELETE left commented out (rows added since); {Count(summary.Total)} rows in all.";
         yield return "-- Each UPDATE writes the snapshot's values only where the row still holds the values the diff saw, and each INSERT only";
         yield return "-- where the key is absent: re-running the script changes nothing, and a row changed again since the diff is left alone";
-        yield return "-- (psql then reports UPDATE 0 for it). Review, then run: psql -v ON_ERROR_STOP=1 -f THIS_FILE";
+        yield return $"-- ({_dialect!.LeftAloneNote}). Review, then run: {_dialect.ApplyCommand("THIS_FILE", null)}";
         if (header.Schema.OnlyNew.Count > 0)
         {
             yield return $"-- Columns only the live table has (INSERTs leave them to their defaults): {string.Join(", ", header.Schema.OnlyNew)}.";

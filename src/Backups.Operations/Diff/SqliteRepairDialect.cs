@@ -7,13 +7,22 @@ namespace Backups.Operations.Diff;
 /// <summary>
 /// SQLite literals: numbers bare, text in '' (control characters spliced in with <c>char(n)</c> so that every
 /// statement stays on one line), blobs as X'..', null-safe comparison with <c>IS</c>. SQLite infers no types from
-/// casts, so none are written.
+/// casts, so none are written. The sqlite3 client prints nothing for an UPDATE, so each one is followed by a SELECT
+/// that names the row when it was left alone.
 /// </summary>
 internal sealed class SqliteRepairDialect : RepairDialect
 {
     public override IReadOnlyList<string> Preamble { get; } = [];
 
     public override string Table(string? schema, string name) => Ident(name);
+
+    public override string ApplyCommand(string script, string? database) => $"sqlite3 -bail {database ?? "DATABASE_FILE"} < {script}";
+
+    public override string LeftAloneNote => "the script then prints 'left alone, changed since the diff:' and its key";
+
+    /// <summary>sqlite3 prints nothing for an UPDATE: a SELECT that returns a row only when the UPDATE changed none names it.</summary>
+    public override string AfterUpdate(string keyCondition) =>
+        $"SELECT {Text("left alone, changed since the diff: " + keyCondition)} WHERE changes() = 0;";
 
     public override string Literal(DiffColumn column, object? value, bool typed)
     {
@@ -25,6 +34,11 @@ internal sealed class SqliteRepairDialect : RepairDialect
             short or int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
             double d when double.IsFinite(d) => d.ToString("R", CultureInfo.InvariantCulture),
             float f when float.IsFinite(f) => f.ToString("R", CultureInfo.InvariantCulture),
+            // SQLite has no infinity literal; a number too large for a double is read as one (and stored as REAL).
+            double d when double.IsPositiveInfinity(d) => "9e999",
+            double d when double.IsNegativeInfinity(d) => "-9e999",
+            float f when float.IsPositiveInfinity(f) => "9e999",
+            float f when float.IsNegativeInfinity(f) => "-9e999",
             byte[] bytes => $"X'{Convert.ToHexString(bytes)}'",
             string s when column.Kind == ColumnKind.Decimal && ValueFormat.IsPlainNumber(s) => s,
             _ => Text(ValueFormat.Text(value)!),

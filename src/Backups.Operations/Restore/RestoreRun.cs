@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Backups.Snapshots;
+using Backups.Sources;
 using Backups.Sources.Targets;
 
 namespace Backups.Operations.Restore;
@@ -187,9 +188,16 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
         var notRestored = new[] { table.Table.QualifiedName }
             .Concat(plan.Tables.Select(t => t.Table.QualifiedName).Where(n => !done.Contains(n) && n != table.Table.QualifiedName))
             .ToList();
+        var lost = DatabaseErrors.LostConnection(error);
+        var diskFull = error is IOException io && TemporaryStorageException.IsDiskFull(io);
         var cause = error switch
         {
             SnapshotCorruptException => $"{error.Message}; nothing of {table.Target} was changed by the load",
+            _ when diskFull =>
+                $"the temporary directory is full ({error.Message}); free space or set BACKUPS_TEMP to a directory on a larger disk; nothing of {table.Target} was changed by the load",
+            _ when lost is not null =>
+                $"lost the connection to the target {plan.Target} ({ConnectionStrings.Redact(plan.Request.TargetConnection)}) while loading it: {lost}; "
+                + $"the load's transaction was not committed, so none of its rows reached {table.Target}",
             _ => error.Message,
         };
         var empty = _createdEmpty.Keys.Order(StringComparer.Ordinal).ToList();
@@ -197,6 +205,6 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
             + (restored.Count == 0 ? "No table was restored" : $"Restored and committed before the failure: {string.Join(", ", restored.Select(r => r.Target))}")
             + (notRestored.Count > 1 ? $"; not restored: {string.Join(", ", notRestored.Skip(1))}" : "")
             + (empty.Count > 0 ? $". Created by this restore and left empty: {string.Join(", ", empty)} (drop them, or rerun with --mode truncate)" : "");
-        return new RestoreFailedException(message, table.Table.QualifiedName, restored, notRestored, error);
+        return new RestoreFailedException(message, table.Table.QualifiedName, restored, notRestored, error) { Unavailable = lost is not null || diskFull };
     }
 }

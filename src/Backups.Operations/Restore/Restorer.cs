@@ -77,7 +77,8 @@ public sealed class Restorer(Func<string, string?> environment)
     {
         try
         {
-            return TargetFactory.OpenAsync(request.TargetKind, request.TargetConnection, snapshotKind, cancellationToken);
+            // A dry run opens the target without creating anything (an SQLite file is not created by looking at it).
+            return TargetFactory.OpenAsync(request.TargetKind, request.TargetConnection, snapshotKind, request.DryRun, cancellationToken);
         }
         catch (ArgumentException e)
         {

@@ -26,6 +26,7 @@ public static class SnapshotRequests
             policy.Parallelism)
         {
             TempDirectory = tempDirectory,
+            StoreS3 = policy.StoreS3,
         };
     }
 }

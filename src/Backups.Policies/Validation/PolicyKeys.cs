@@ -10,6 +10,9 @@ internal static class PolicyKeys
 
     public static IReadOnlyList<string> Source { get; } = ["kind", "connection", "schema", "tables", "exclude"];
 
+    /// <summary>The mapping form of <c>store</c>; a plain text value is the same as <c>{ url: ... }</c>.</summary>
+    public static IReadOnlyList<string> Store { get; } = ["url", "endpoint", "region", "encryption", "kms-key-id"];
+
     public static IReadOnlyList<string> Retention { get; } = PeriodNames.All;
 
     public static IReadOnlyList<string> Cold { get; } = ["after", "class"];
@@ -23,6 +26,7 @@ internal static class PolicyKeys
     {
         [""] = Top,
         ["source"] = Source,
+        ["store"] = Store,
         ["retention"] = Retention,
         ["cold"] = Cold,
         ["guards"] = Guards,

@@ -16,6 +16,7 @@ internal sealed partial class PolicyReader(ValueReader values)
     public const int MaxParallelism = 64;
 
     private readonly SectionReader _sections = new(values);
+    private readonly StoreReader _store = new(values);
 
     private Diagnostics Diagnostics => values.Diagnostics;
 
@@ -35,7 +36,8 @@ internal sealed partial class PolicyReader(ValueReader values)
         var name = keys.Required("name") is { } nameNode ? ReadName(nameNode) : null;
         var source = keys.Required("source") is { } sourceNode ? _sections.Source(sourceNode) : null;
         var storeUnresolved = false;
-        var store = keys.Required("store") is { } storeNode ? ReadStore(storeNode, out storeUnresolved) : null;
+        var storeSection = keys.Required("store") is { } storeNode ? _store.Read(storeNode, out storeUnresolved) : null;
+        var store = storeSection?.Url;
         var schedule = keys.Required("schedule") is { } scheduleNode ? ReadSchedule(scheduleNode) : null;
         var zone = keys.Optional("timezone") is { } zoneNode ? ReadZone(zoneNode) : DateTimeZone.Utc;
         var tiers = keys.Required("retention") is { } retentionNode ? _sections.Retention(retentionNode) : null;
@@ -61,7 +63,7 @@ internal sealed partial class PolicyReader(ValueReader values)
         {
             throw new InvalidOperationException("a policy value is missing but no error was reported");
         }
-        return new Policy(name, source, store, schedule, new RetentionRules(tiers, zone, guards), cold, spare, parallelism.Value);
+        return new Policy(name, source, store, schedule, new RetentionRules(tiers, zone, guards), cold, spare, parallelism.Value, storeSection!.Value.S3);
     }
 
     private string? ReadName(YamlNode node)
@@ -81,27 +83,6 @@ internal sealed partial class PolicyReader(ValueReader values)
         DeclaredName = scalar.Value;
         NamePosition = scalar.Start;
         return scalar.Value;
-    }
-
-    private string? ReadStore(YamlNode node, out bool unresolved)
-    {
-        unresolved = false;
-        if (node is not ScalarNode scalar)
-        {
-            Diagnostics.Add(node.Start, $"'store' must be a location such as s3://bucket/prefix, found {node.Describe()}");
-            return null;
-        }
-        var store = values.EnvText(scalar, "store", out unresolved);
-        if (store is null)
-        {
-            return null;
-        }
-        if (StoreUrlRules.Check(store, unresolved) is { } problem)
-        {
-            Diagnostics.Add(scalar.Start, problem);
-            return null;
-        }
-        return store;
     }
 
     private string? ReadSchedule(YamlNode node)

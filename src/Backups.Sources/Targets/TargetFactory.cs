@@ -16,14 +16,18 @@ public static class TargetFactory
     /// SQLite: a file path or a <c>Data Source=...</c> connection string; the file is created when missing
     /// (its directory must exist).
     /// </param>
-    public static ITarget Create(string kind, string connection)
+    /// <param name="inspectOnly">
+    /// The session will only look (a dry run): nothing may be created by opening it. An SQLite file that does not
+    /// exist is then not created (the session sees an empty database); one that exists is opened read-only.
+    /// </param>
+    public static ITarget Create(string kind, string connection, bool inspectOnly = false)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         return kind.Trim().ToLowerInvariant() switch
         {
             "postgres" or "postgresql" => new PgTarget(connection),
-            "sqlite" => new SqliteTarget(connection),
+            "sqlite" => new SqliteTarget(connection, inspectOnly),
             "oracle" => throw new NotSupportedException(
                 "Restoring into Oracle is not available in this build: it needs the Oracle provider loaded at run time. "
                 + "Restore into postgres or sqlite instead."),
@@ -37,6 +41,10 @@ public static class TargetFactory
     /// <param name="ct">Cancels the connection attempt.</param>
     public static Task<ITargetSession> OpenAsync(string kind, string connection, string snapshotSourceKind, CancellationToken ct) =>
         Create(kind, connection).OpenAsync(snapshotSourceKind, ct);
+
+    /// <summary>Creates the target and opens a session on it; with <paramref name="inspectOnly"/>, one that changes nothing by opening.</summary>
+    public static Task<ITargetSession> OpenAsync(string kind, string connection, string snapshotSourceKind, bool inspectOnly, CancellationToken ct) =>
+        Create(kind, connection, inspectOnly).OpenAsync(snapshotSourceKind, ct);
 
     /// <summary>The canonical dialect name: <c>postgres</c>, <c>sqlite</c>, <c>oracle</c>, or the input in lower case.</summary>
     public static string NormalizeKind(string kind)

@@ -7,9 +7,10 @@ namespace Backups.Storage.Files;
 /// An object store in a local directory: key "a/b/c" is the file "&lt;root&gt;/a/b/c".
 /// A put writes a temporary file under "&lt;root&gt;/.tmp/", flushes it to disk and renames it into place,
 /// so readers see the whole object or nothing. The ".tmp" directory is never listed, and keys may not start with it.
-/// Files left in ".tmp" by a crashed process are invisible to readers and may be deleted by an operator.
+/// Files left in ".tmp" by a crashed process are invisible to readers; <c>backups gc</c> finds them through
+/// <see cref="ITemporaryFileLister"/> and deletes those past its grace period.
 /// </summary>
-public sealed class FileObjectStore : IObjectStore
+public sealed partial class FileObjectStore : IObjectStore
 {
     internal const string TempDirectoryName = ".tmp";
     private const int CopyBufferSize = 1024 * 1024;

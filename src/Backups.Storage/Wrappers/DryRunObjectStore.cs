@@ -6,7 +6,8 @@ namespace Backups.Storage.Wrappers;
 /// Reads pass through; every change (put, delete, storage class change, restore request) is reported to a callback
 /// instead of being made. A put still reads its content to the end, so producers streaming into it finish normally.
 /// </summary>
-public sealed class DryRunObjectStore : IObjectStore, IArchiveStore, IObjectStoreDecorator
+public sealed class DryRunObjectStore
+    : IObjectStore, IArchiveStore, IMultipartUploadLister, IMultipartUploadAborter, ITemporaryFileLister, ITemporaryFileDeleter, IObjectStoreDecorator
 {
     private readonly IObjectStore _inner;
     private readonly Action<SkippedMutation> _report;
@@ -76,4 +77,25 @@ public sealed class DryRunObjectStore : IObjectStore, IArchiveStore, IObjectStor
 
     public Task<RestoreStatus> GetRestoreStatusAsync(string key, CancellationToken cancellationToken) =>
         ObjectStoreAbilities.RequireArchive(_inner).GetRestoreStatusAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<OpenMultipartUpload> ListMultipartUploadsAsync(string prefix, CancellationToken cancellationToken) =>
+        ObjectStoreAbilities.Require<IMultipartUploadLister>(_inner, "multipart uploads").ListMultipartUploadsAsync(prefix, cancellationToken);
+
+    public Task AbortMultipartUploadAsync(OpenMultipartUpload upload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ObjectStoreAbilities.Require<IMultipartUploadAborter>(_inner, "multipart uploads");
+        _report(new SkippedMutation(MutationKind.AbortMultipartUpload, Url, upload.Key, Detail: upload.UploadId));
+        return Task.CompletedTask;
+    }
+
+    public IAsyncEnumerable<TemporaryFile> ListTemporaryFilesAsync(CancellationToken cancellationToken) =>
+        ObjectStoreAbilities.Require<ITemporaryFileLister>(_inner, "temporary files").ListTemporaryFilesAsync(cancellationToken);
+
+    public Task DeleteTemporaryFileAsync(string name, CancellationToken cancellationToken)
+    {
+        ObjectStoreAbilities.Require<ITemporaryFileDeleter>(_inner, "temporary files");
+        _report(new SkippedMutation(MutationKind.DeleteTemporaryFile, Url, name));
+        return Task.CompletedTask;
+    }
 }

@@ -6,4 +6,6 @@ public enum MutationKind
     Delete,
     ChangeStorageClass,
     RequestRestore,
+    AbortMultipartUpload,
+    DeleteTemporaryFile,
 }

@@ -15,7 +15,8 @@ namespace Backups.Storage.Wrappers;
 /// <item>A listing that fails part-way resumes after the last key it returned (listings are in ordinal key order).</item>
 /// </list>
 /// </summary>
-public sealed class RetryingObjectStore : IObjectStore, IArchiveStore, IObjectStoreDecorator
+public sealed class RetryingObjectStore
+    : IObjectStore, IArchiveStore, IMultipartUploadLister, IMultipartUploadAborter, ITemporaryFileLister, ITemporaryFileDeleter, IObjectStoreDecorator
 {
     private static readonly ResiliencePropertyKey<StoreOperation> OperationProperty = new("backups.store.operation");
     private static readonly ResiliencePropertyKey<string> KeyProperty = new("backups.store.key");
@@ -94,16 +95,63 @@ public sealed class RetryingObjectStore : IObjectStore, IArchiveStore, IObjectSt
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        ResumingListAsync(StoreOperation.List, prefix, token => _inner.ListAsync(prefix, token), i => i.Key, cancellationToken);
+
+    public IAsyncEnumerable<OpenMultipartUpload> ListMultipartUploadsAsync(string prefix, CancellationToken cancellationToken) =>
+        ResumingListAsync(
+            StoreOperation.ListMultipartUploads,
+            prefix,
+            token => ObjectStoreAbilities.Require<IMultipartUploadLister>(_inner, "multipart uploads").ListMultipartUploadsAsync(prefix, token),
+            u => u.Key + "\n" + u.UploadId,
+            cancellationToken,
+            ordered: false);
+
+    public Task AbortMultipartUploadAsync(OpenMultipartUpload upload, CancellationToken cancellationToken) =>
+        RunAsync(StoreOperation.AbortMultipartUpload, upload?.Key ?? string.Empty, async token =>
+        {
+            await ObjectStoreAbilities.Require<IMultipartUploadAborter>(_inner, "multipart uploads").AbortMultipartUploadAsync(upload!, token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public IAsyncEnumerable<TemporaryFile> ListTemporaryFilesAsync(CancellationToken cancellationToken) =>
+        ResumingListAsync(
+            StoreOperation.ListTemporaryFiles,
+            string.Empty,
+            token => ObjectStoreAbilities.Require<ITemporaryFileLister>(_inner, "temporary files").ListTemporaryFilesAsync(token),
+            f => f.Name,
+            cancellationToken);
+
+    public Task DeleteTemporaryFileAsync(string name, CancellationToken cancellationToken) =>
+        RunAsync(StoreOperation.DeleteTemporaryFile, name, async token =>
+        {
+            await ObjectStoreAbilities.Require<ITemporaryFileDeleter>(_inner, "temporary files").DeleteTemporaryFileAsync(name, token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A listing that, when it fails part-way, starts again and skips what it already returned: by position when the
+    /// listing is in ordinal order of <paramref name="orderKey"/> (object listings), else by remembering each item's key
+    /// (multipart uploads of one key come in the order they began, not by id; such listings are short).
+    /// </summary>
+    private async IAsyncEnumerable<T> ResumingListAsync<T>(
+        StoreOperation operation,
+        string prefix,
+        Func<CancellationToken, IAsyncEnumerable<T>> list,
+        Func<T, string> orderKey,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool ordered = true)
+        where T : class
     {
-        IAsyncEnumerator<ObjectInfo>? items = null;
+        IAsyncEnumerator<T>? items = null;
         string? lastKey = null;
+        var returned = ordered ? null : new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (true)
             {
-                var next = await RunAsync(
-                    StoreOperation.List,
+                var next = await RunAsync<T?>(
+                    operation,
                     prefix,
                     async token =>
                     {
@@ -111,14 +159,15 @@ public sealed class RetryingObjectStore : IObjectStore, IArchiveStore, IObjectSt
                         {
                             while (true)
                             {
-                                items ??= _inner.ListAsync(prefix, token).GetAsyncEnumerator(token);
+                                items ??= list(token).GetAsyncEnumerator(token);
                                 if (!await items.MoveNextAsync().ConfigureAwait(false))
                                 {
                                     return null;
                                 }
 
                                 // After a restart, skip what was already returned.
-                                if (lastKey is null || string.CompareOrdinal(items.Current.Key, lastKey) > 0)
+                                var key = orderKey(items.Current);
+                                if (returned is not null ? !returned.Contains(key) : lastKey is null || string.CompareOrdinal(key, lastKey) > 0)
                                 {
                                     return items.Current;
                                 }
@@ -141,7 +190,8 @@ public sealed class RetryingObjectStore : IObjectStore, IArchiveStore, IObjectSt
                     yield break;
                 }
 
-                lastKey = next.Key;
+                lastKey = orderKey(next);
+                returned?.Add(lastKey);
                 yield return next;
             }
         }

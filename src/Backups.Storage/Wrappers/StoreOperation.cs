@@ -10,4 +10,8 @@ public enum StoreOperation
     ChangeStorageClass,
     RequestRestore,
     GetRestoreStatus,
+    ListMultipartUploads,
+    AbortMultipartUpload,
+    ListTemporaryFiles,
+    DeleteTemporaryFile,
 }

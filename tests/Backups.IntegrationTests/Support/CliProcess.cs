@@ -32,10 +32,30 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(Workspace workspace, params string[] args)
+    /// <summary>The command line that runs <c>backups ARGS</c>: <c>dotnet exec [--runtimeconfig ...] backups.dll ARGS</c>.</summary>
+    public static IReadOnlyList<string> CommandLine(params string[] args)
     {
         File.Exists(Program).ShouldBeTrue($"{Program} is built beside the tests");
-        var start = new ProcessStartInfo("dotnet")
+        var line = new List<string> { "dotnet", "exec" };
+        var runtimeConfig = Path.ChangeExtension(Program, ".runtimeconfig.json");
+        if (!File.Exists(runtimeConfig))
+        {
+            // A referenced program's runtimeconfig is not always copied; the test assembly's serves the same runtime.
+            line.Add("--runtimeconfig");
+            line.Add(Path.Combine(AppContext.BaseDirectory, typeof(CliProcess).Assembly.GetName().Name + ".runtimeconfig.json"));
+        }
+
+        line.Add(Program);
+        line.AddRange(args);
+        return line;
+    }
+
+    public static CliProcess Start(Workspace workspace, params string[] args) => StartCommand(workspace, CommandLine(args));
+
+    /// <summary>Starts any command (e.g. the program under a wrapper) with the workspace's environment and captured output.</summary>
+    public static CliProcess StartCommand(Workspace workspace, IReadOnlyList<string> commandLine)
+    {
+        var start = new ProcessStartInfo(commandLine[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,17 +63,7 @@ internal sealed class CliProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workspace.Root,
         };
-        start.ArgumentList.Add("exec");
-        var runtimeConfig = Path.ChangeExtension(Program, ".runtimeconfig.json");
-        if (!File.Exists(runtimeConfig))
-        {
-            // A referenced program's runtimeconfig is not always copied; the test assembly's serves the same runtime.
-            start.ArgumentList.Add("--runtimeconfig");
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(CliProcess).Assembly.GetName().Name + ".runtimeconfig.json"));
-        }
-
-        start.ArgumentList.Add(Program);
-        foreach (var arg in args)
+        foreach (var arg in commandLine.Skip(1))
         {
             start.ArgumentList.Add(arg);
         }
@@ -83,6 +93,18 @@ internal sealed class CliProcess : IDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Standard output alone, as received so far.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_out)
+            {
+                return _out.ToString();
+            }
+        }
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

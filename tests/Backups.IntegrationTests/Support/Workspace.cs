@@ -47,12 +47,15 @@ internal sealed class Workspace : IDisposable
 
     public string? GetEnvironmentVariable(string name) => _environment.GetValueOrDefault(name);
 
+    /// <summary>Whether the in-process program believes standard error is a terminal (and draws its progress line there).</summary>
+    public bool IsTerminal { get; set; }
+
     /// <summary>Runs <c>backups ARGS</c> in-process with captured output.</summary>
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, new StringReader(""), Clock, new Dictionary<string, string?>(_environment), IsTerminal: false);
+        var context = new CliContext(output, error, new StringReader(""), Clock, new Dictionary<string, string?>(_environment), IsTerminal);
         var code = await CliApp.RunAsync(args, context, CancellationToken.None);
         return new CliResult(code, output.ToString(), error.ToString());
     }

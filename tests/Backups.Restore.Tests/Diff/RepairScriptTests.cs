@@ -54,4 +54,32 @@ public sealed class RepairScriptTests(PostgresServer server) : IClassFixture<Pos
         Psql.Tags(third.Out).ShouldContain("DELETE 1");
         (await Db.ChecksumAsync(db, "public", AllTypesFixture.TableName)).ShouldBe(original);
     }
+
+    [PostgresFact]
+    public async Task A_row_changed_again_after_the_diff_is_left_alone_and_psql_reports_UPDATE_0_for_it()
+    {
+        using var workspace = new Workspace();
+        var db = await server.CreateDatabaseAsync("restore_clobber");
+        await AllTypesFixture.CreatePostgresAsync(db);
+        var snapshot = await workspace.SnapshotAsync(db, "public", "alltypes");
+        var original = await Db.ChecksumAsync(db, "public", AllTypesFixture.TableName, "id <> 2");
+        await Db.ExecuteAsync(db, "UPDATE all_types SET c_text = 'damaged' WHERE id IN (1, 2, 4)");
+        var script = Path.Combine(workspace.Root, "repair.sql");
+        var diff = await workspace.RunExpectingAsync(0,
+            "diff", "--store", workspace.StoreDirectory, "--snapshot", snapshot, "--against", $"postgres:{db}", "--table", "all_types", "--columns", "c_text", "--sql", script);
+        diff.Out.ShouldContain("3 changed, 0 added, 0 removed");
+        diff.Error.ShouldContain($"review it, then run psql -v ON_ERROR_STOP=1 -f {script}");
+
+        // Someone fixes row 2 by hand before the script runs: the script must not overwrite that.
+        await Db.ExecuteAsync(db, "UPDATE all_types SET c_text = 'fixed by hand' WHERE id = 2");
+        var run = await Psql.RunFileAsync(db, script);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var updates = (await File.ReadAllLinesAsync(script)).Where(l => l.StartsWith("UPDATE ", StringComparison.Ordinal)).ToList();
+        var expected = updates.Select(u => u.Contains("WHERE \"id\" = 2 AND", StringComparison.Ordinal) ? "UPDATE 0" : "UPDATE 1").ToList();
+        expected.Count(t => t == "UPDATE 0").ShouldBe(1);
+        Psql.Tags(run.Out).ShouldBe(["BEGIN", .. Psql.Settings, .. expected, "COMMIT"], "psql reports UPDATE 0 for exactly the row changed since");
+        (await Db.ScalarAsync<string>(db, "SELECT c_text FROM all_types WHERE id = 2")).ShouldBe("fixed by hand");
+        (await Db.ChecksumAsync(db, "public", AllTypesFixture.TableName, "id <> 2")).ShouldBe(original, "rows 1 and 4 repaired, the rest untouched");
+    }
 }

@@ -75,6 +75,25 @@ internal sealed class Workspace : IDisposable
         return json.RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>Takes a snapshot of the SQLite file at <paramref name="path"/> into the store and returns its id.</summary>
+    public async Task<string> SnapshotSqliteAsync(string path, string name = "local")
+    {
+        var policy = Path.Combine(Root, $"{name}.yaml");
+        await File.WriteAllTextAsync(policy, $$"""
+            name: {{name}}
+            source:
+              kind: sqlite
+              connection: {{path}}
+            store: {{StoreDirectory}}
+            schedule: "0 0 * * * ?"
+            retention:
+              hourly: 3d
+            """);
+        var result = await RunExpectingAsync(0, "snapshot", "--policy", policy, "--json");
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
     public string StorePath(string key) => Path.Combine(StoreDirectory, key.Replace('/', Path.DirectorySeparatorChar));
 
     public void Dispose()

@@ -11,9 +11,12 @@ internal sealed class SqliteTarget : ITarget
 {
     private readonly string path;
     private readonly string connectionString;
+    private readonly bool inspectOnly;
 
-    public SqliteTarget(string connection)
+    /// <param name="inspectOnly">Open without creating or changing anything (a dry run): read-only, or an empty in-memory database when the file does not exist.</param>
+    public SqliteTarget(string connection, bool inspectOnly = false)
     {
+        this.inspectOnly = inspectOnly;
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         SqliteConnectionStringBuilder builder;
         try
@@ -54,7 +57,7 @@ internal sealed class SqliteTarget : ITarget
             throw new SourceUnavailableException($"Cannot create SQLite database {path}: directory {directory} does not exist.");
         }
 
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(inspectOnly ? InspectionConnectionString() : connectionString);
         try
         {
             connection.Open();
@@ -82,5 +85,22 @@ internal sealed class SqliteTarget : ITarget
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>For a dry run: the file read-only when it exists; otherwise an empty database in memory, so that no file appears.</summary>
+    private string InspectionConnectionString()
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (File.Exists(path))
+        {
+            builder.Mode = SqliteOpenMode.ReadOnly;
+        }
+        else
+        {
+            builder.DataSource = ":memory:";
+            builder.Mode = SqliteOpenMode.Memory;
+        }
+
+        return builder.ConnectionString;
     }
 }
