@@ -105,8 +105,8 @@ checksums() {
 
 # --- build -------------------------------------------------------------------------------------------------
 echo "== building the CLI (Release, artifacts in $BACKUPS_ARTIFACTS)"
-dotnet build -c Release --nologo -v quiet src/Backups.Cli/Backups.Cli.csproj
-cli="$BACKUPS_ARTIFACTS/bin/Backups.Cli/release/backups"
+dotnet publish -c Release -r linux-x64 --nologo -v quiet -o "$BACKUPS_ARTIFACTS/publish/backups" src/Backups.Cli/Backups.Cli.csproj
+cli="$BACKUPS_ARTIFACTS/publish/backups/backups"  # published as deployed: ReadyToRun for linux-x64
 [ -x "$cli" ] || { echo "build output not found: $cli" >&2; exit 1; }
 bench="$BACKUPS_ARTIFACTS/bin/Backups.Bench/release/Backups.Bench"
 if [ $with_s3 = 1 ]; then

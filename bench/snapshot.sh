@@ -108,10 +108,10 @@ json_field() { sed -n "s/.*\"$2\": *\\([0-9.]*\\).*/\\1/p" "$1" | head -1; }
 # --- build -------------------------------------------------------------------------------------------------
 if [ $build = 1 ]; then
   echo "== building the CLI and the bench (Release, artifacts in $BACKUPS_ARTIFACTS)"
-  dotnet build -c Release --nologo -v quiet src/Backups.Cli/Backups.Cli.csproj
+  dotnet publish -c Release -r linux-x64 --nologo -v quiet -o "$BACKUPS_ARTIFACTS/publish/backups" src/Backups.Cli/Backups.Cli.csproj
   dotnet build -c Release --nologo -v quiet bench/Backups.Bench/Backups.Bench.csproj
 fi
-cli="$BACKUPS_ARTIFACTS/bin/Backups.Cli/release/backups"
+cli="$BACKUPS_ARTIFACTS/publish/backups/backups"  # published as deployed: ReadyToRun for linux-x64
 bench="$BACKUPS_ARTIFACTS/bin/Backups.Bench/release/Backups.Bench"
 [ -x "$cli" ] && [ -x "$bench" ] || { echo "build output not found: $cli, $bench" >&2; exit 1; }
 

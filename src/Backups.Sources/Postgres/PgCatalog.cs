@@ -120,8 +120,8 @@ internal static class PgCatalog
                 FROM chain c JOIN pg_catalog.pg_type t ON t.oid = c.oid
                 WHERE t.typtype = 'd')
             SELECT DISTINCT ON (c.root)
-                   c.root, b.oid, b.typname, bn.nspname, b.typtype, b.typcategory,
-                   CASE WHEN en.nspname = 'pg_catalog' THEN e.typname END, e.typtype, c.typmod, c.depth > 0
+                   c.root, b.oid, b.typname::text, bn.nspname::text, b.typtype::text, b.typcategory::text,
+                   CASE WHEN en.nspname = 'pg_catalog' THEN e.typname::text END, e.typtype::text, c.typmod, c.depth > 0
             FROM chain c
             JOIN pg_catalog.pg_type b ON b.oid = c.oid
             JOIN pg_catalog.pg_namespace bn ON bn.oid = b.typnamespace
@@ -140,10 +140,10 @@ internal static class PgCatalog
                 BaseOid: reader.GetFieldValue<uint>(1),
                 BaseName: reader.GetString(2),
                 BaseSchema: reader.GetString(3),
-                TypType: reader.GetChar(4),
-                Category: reader.GetChar(5),
+                TypType: reader.GetString(4)[0],
+                Category: reader.GetString(5)[0],
                 ElementName: reader.IsDBNull(6) ? null : reader.GetString(6),
-                ElementTypType: reader.IsDBNull(7) ? null : reader.GetChar(7),
+                ElementTypType: reader.IsDBNull(7) ? null : reader.GetString(7)[0],
                 TypeModifier: reader.GetInt32(8),
                 IsDomain: reader.GetBoolean(9));
         }
@@ -155,7 +155,7 @@ internal static class PgCatalog
         NpgsqlConnection connection, uint[] oids, CancellationToken ct)
     {
         const string sql = """
-            SELECT con.conrelid, con.contype, array_agg(a.attname::text ORDER BY k.ord)
+            SELECT con.conrelid, con.contype::text, array_agg(a.attname::text ORDER BY k.ord)
             FROM pg_catalog.pg_constraint con
             CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
@@ -169,7 +169,7 @@ internal static class PgCatalog
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            result.Add((reader.GetFieldValue<uint>(0), reader.GetChar(1), reader.GetFieldValue<string[]>(2)));
+            result.Add((reader.GetFieldValue<uint>(0), reader.GetString(1)[0], reader.GetFieldValue<string[]>(2)));
         }
 
         return result;

@@ -30,7 +30,9 @@ internal sealed class PostgresSource : ISource
 
     /// <summary>
     /// The snapshot's connections read whole tables: a read buffer of 512 KiB instead of Npgsql's 8 KiB cuts the
-    /// reads (and thread hand-offs) per table a hundredfold. An explicit <c>Read Buffer Size</c> is kept.
+    /// reads (and thread hand-offs) per table a hundredfold. They need no type beyond PostgreSQL's built-in ones
+    /// (everything else is read as text), so Npgsql skips loading the server's type catalog, which measured a third
+    /// of a small snapshot's time. An explicit read buffer size is kept.
     /// </summary>
     private static string ReaderConnectionString(NpgsqlConnectionStringBuilder settings)
     {
@@ -47,7 +49,7 @@ internal sealed class PostgresSource : ISource
     {
         ArgumentNullException.ThrowIfNull(selection);
         var schema = selection.Schema ?? "public";
-        var dataSource = new NpgsqlDataSourceBuilder(ReaderConnectionString(settings)).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(ReaderConnectionString(settings)).ConfigureTypeLoading(types => types.EnableTypeLoading(false)).Build();
         NpgsqlConnection? coordinator = null;
         try
         {
