@@ -47,6 +47,10 @@ public sealed class PolicyStoreSettingsTests
             head.ServerSideEncryptionKeyManagementServiceKeyId.ShouldEndWith(KmsKeyId, customMessage: key);
         }
 
+        // Retention reads the store with the policy's settings too.
+        var pruned = Json.Parse(await workspace.RunExpectingAsync(0, "prune", "--policy", policy, "--json"));
+        pruned.GetProperty("keep").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ShouldContain(id);
+
         // Without the policy's endpoint the environment's is used, and nothing answers there.
         var withoutEndpoint = workspace.WritePolicy(Policy(database, bucket.Url("kms"), "  encryption: aws:kms\n"), "no-endpoint.yaml");
         var refused = await workspace.RunExpectingAsync(3, "snapshot", "--policy", withoutEndpoint);

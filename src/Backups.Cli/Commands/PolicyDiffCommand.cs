@@ -85,7 +85,8 @@ internal static class PolicyDiffCommand
     private static async Task<RetentionComparison> CompareAsync(
         CliContext context, string url, Policy before, Policy after, Instant now, CancellationToken cancellationToken)
     {
-        using var handle = SnapshotLocator.Open(context, url);
+        // OLD's S3 settings (endpoint, region, encryption) reach its s3:// store.
+        using var handle = StoreOpener.Open(url, context.GetEnvironmentVariable, before.StoreS3);
         return await RetentionComparison.CompareAsync(new RetentionExecutor(context.Clock), handle.Store, before, after, now, cancellationToken);
     }
 

@@ -6,6 +6,7 @@ using Backups.Cli.Infrastructure;
 using Backups.Cli.Planning;
 using Backups.Domain.Policies;
 using Backups.Domain.Retention;
+using Backups.Operations;
 using Backups.Operations.Retention;
 using Backups.Policies;
 using NodaTime;
@@ -48,7 +49,8 @@ internal static class PruneCommand
                 throw new CliException($"--stale-factor: must be a positive number, not {factor.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            using var handle = SnapshotLocator.Open(context, url);
+            // The policy's S3 settings (endpoint, region, encryption) apply to an s3:// store, as for its snapshots.
+            using var handle = StoreOpener.Open(url, context.GetEnvironmentVariable, loaded.StoreS3);
             var executor = new RetentionExecutor(context.Clock, new RetentionOptions { StaleFactor = factor });
             var plan = await executor.PlanAsync(handle.Store, loaded, asOf, cancellationToken);
             var doApply = parse.GetValue(apply);

@@ -102,7 +102,7 @@ internal sealed partial class RpoMonitor(
     {
         try
         {
-            using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get);
+            using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get, policy.Policy.StoreS3);
             using var catalog = catalogs.Open();
             var manifests = await CatalogRebuilder.RebuildAsync(handle.Store, catalog, cancellationToken);
             var newest = manifests.Where(m => m.Policy == policy.Name).MaxBy(m => m.CompletedAt);

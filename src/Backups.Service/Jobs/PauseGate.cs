@@ -15,7 +15,7 @@ internal sealed partial class PauseGate(ServiceEnvironment environment, IClock c
 {
     public async ValueTask<bool> SkipsAsync(ScheduledPolicy policy, PausableJob job, CancellationToken cancellationToken)
     {
-        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get);
+        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get, policy.Policy.StoreS3);
         var pause = (await new PauseState(handle.Store, clock).GetAsync(policy.Name, cancellationToken)).Find(job);
         if (pause is null)
         {

@@ -34,7 +34,7 @@ internal sealed partial class ReviewGate(
     /// <param name="cancellationToken">Stops the check.</param>
     public async Task<RetentionReviewVerdict> ReviewAsync(ScheduledPolicy policy, RetentionTerms? previous, CancellationToken cancellationToken)
     {
-        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get);
+        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get, policy.Policy.StoreS3);
         var audit = new MirroredAuditLog(handle.Store, catalogs.Path, e => AuditNotMirrored(policy.Name, e.Message));
         var reviews = new RetentionReviews(handle.Store, clock, audit, what => Writing(policy.Name, handle.Url, what));
         var delay = configuration.Settings.Maintenance.ReviewDelay is { } d ? Duration.FromTimeSpan(d) : (Duration?)null;

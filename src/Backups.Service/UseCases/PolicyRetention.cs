@@ -21,7 +21,7 @@ internal sealed partial class PolicyRetention(
 {
     public async Task ApplyAsync(ScheduledPolicy policy, CancellationToken cancellationToken)
     {
-        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get);
+        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get, policy.Policy.StoreS3);
         var plan = await executor.PlanAsync(handle.Store, policy.Policy, clock.GetCurrentInstant(), cancellationToken);
         using var catalog = catalogs.Open();
         var audit = new MirroredAuditLog(handle.Store, catalogs.Path, e => AuditNotMirrored(policy.Name, catalogs.Path, e.Message));

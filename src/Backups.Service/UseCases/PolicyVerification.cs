@@ -24,7 +24,7 @@ internal sealed partial class PolicyVerification(
 {
     public async Task VerifySampleAsync(ScheduledPolicy policy, CancellationToken cancellationToken)
     {
-        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get);
+        using var handle = StoreOpener.Open(policy.Policy.StoreUrl, environment.Get, policy.Policy.StoreS3);
         IReadOnlyList<Manifest> manifests;
         using (var catalog = catalogs.Open())
         {
