@@ -28,7 +28,8 @@ public class PlannerPropertyTests
         PlanGenerators.Case.Sample(c =>
         {
             var plan = c.Plan();
-            var complete = plan.Decisions.Where(d => d.Snapshot.Time <= c.Now).ToList();
+            var complete = plan.Decisions
+                .Where(d => d.Snapshot.State == SnapshotState.Complete && d.Snapshot.Time <= c.Now).ToList();
             if (complete.Count == 0)
             {
                 plan.Anchor.ShouldBeNull();
@@ -36,8 +37,12 @@ public class PlannerPropertyTests
             }
             var newest = complete.Max(d => d.Snapshot.Time);
             plan.Anchor.ShouldBe(newest);
-            complete.First(d => d.Snapshot.Time == newest && d.Keep).Snapshot.Id
-                .ShouldBe(complete.Where(d => d.Snapshot.Time == newest).Select(d => d.Snapshot.Id).Order(StringComparer.Ordinal).First());
+            // Identical instants: the ordinal-first id is the anchor, whatever else (a pin) keeps its twins.
+            var anchorId = complete.Where(d => d.Snapshot.Time == newest)
+                .Select(d => d.Snapshot.Id).Order(StringComparer.Ordinal).First();
+            var anchor = complete.First(d => d.Snapshot.Id == anchorId);
+            anchor.Keep.ShouldBeTrue(anchorId);
+            anchor.Reasons.ShouldNotBeEmpty(anchorId);
         }, iter: Iterations);
     }
 

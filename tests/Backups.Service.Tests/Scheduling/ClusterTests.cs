@@ -56,7 +56,10 @@ public sealed class ClusterTests(PostgresServer postgres) : IClassFixture<Postgr
         b.Runs.Count(r => r.Kind == PausableJob.Snapshot && r.ScheduledFireTime > stoppedAt).ShouldBeGreaterThanOrEqualTo(2);
         // One firing, one snapshot (retention is paused): nothing ran twice against the store either.
         using var handle = StoreOpener.Open(store, _ => null);
-        (await CatalogRebuilder.ReadManifestsAsync(handle.Store, CancellationToken.None)).Count.ShouldBe(runs.Count);
+        var manifests = await CatalogRebuilder.ReadManifestsAsync(handle.Store, CancellationToken.None);
+        manifests.Count.ShouldBe(runs.Count, string.Join(Environment.NewLine,
+            runs.OrderBy(r => r.ScheduledFireTime).Select(r => $"run {r.ScheduledFireTime:o} on {r.InstanceId}, finished {r.FinishedAt:o}")
+                .Concat(manifests.Select(m => $"manifest {m.Id} {m.StartedAt} .. {m.CompletedAt}"))));
 
         async Task<RunningService> Start(string instance, RecordingObserver observer)
         {
