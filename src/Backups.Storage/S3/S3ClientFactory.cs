@@ -23,6 +23,8 @@ internal static class S3ClientFactory
             config.AuthenticationRegion = region;
             config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+            // ...and some answer a request before reading its body: see S3CompatibleHttpClientFactory.
+            config.HttpClientFactory = S3CompatibleHttpClientFactory.Instance;
         }
         else
         {

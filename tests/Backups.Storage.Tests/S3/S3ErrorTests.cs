@@ -25,6 +25,30 @@ public sealed class S3ErrorTests : S3BucketTest
         (await Should.ThrowAsync<StoreUnavailableException>(() => store.OpenReadAsync("k", default))).Message.ShouldBe(expected);
     }
 
+    /// <summary>
+    /// radosgw answers a PUT into a missing bucket (or one it refuses) without reading the body, and keeps the
+    /// connection open: the unread body would prefix the next request sent on it ("vHEAD ..." answered 405). Requests
+    /// with a body to an S3-compatible endpoint therefore close their connection, and the stores sharing the pool
+    /// keep working.
+    /// </summary>
+    [S3Fact]
+    public async Task A_refused_put_leaves_no_unread_body_on_a_connection_that_the_next_request_reuses()
+    {
+        using var good = Bucket.Store();
+        using var missing = Bucket.Store(bucket: $"missing-{Guid.NewGuid():N}");
+        using var denied = Bucket.Store(credentials: new BasicAWSCredentials("WRONGACCESSKEY000000", "wrong-secret"));
+        await good.PutTextAsync("a", "kept");
+
+        for (var round = 0; round < 10; round++)
+        {
+            await Should.ThrowAsync<StoreUnavailableException>(() => missing.PutTextAsync("k", "leftover body"));
+            (await good.HeadAsync("a", default)).ShouldNotBeNull($"round {round}: a HEAD after a refused put");
+            (await good.ReadTextAsync("a")).ShouldBe("kept", $"round {round}");
+            await Should.ThrowAsync<StoreUnavailableException>(() => denied.PutTextAsync("k", "another leftover"));
+            await good.PutTextAsync($"b{round}", "x");
+        }
+    }
+
     [S3Fact]
     public async Task A_wrong_endpoint_port_is_unavailable_saying_the_connection_was_refused()
     {
