@@ -51,6 +51,13 @@ public sealed class PolicyStoreSettingsTests
         var pruned = Json.Parse(await workspace.RunExpectingAsync(0, "prune", "--policy", policy, "--json"));
         pruned.GetProperty("keep").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ShouldContain(id);
 
+        // So do pausing and the store's audit log, when the store is named by the policy file.
+        var paused = Json.Parse(await workspace.RunExpectingAsync(0, "pause", "settings", "--jobs", "retention", "--policy", policy, "--json"));
+        paused.GetRawText().ShouldContain("retention");
+        var audit = Json.Parse(await workspace.RunExpectingAsync(0, "audit", "--policy", policy, "--json"));
+        audit.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldContain("pause");
+        await workspace.RunExpectingAsync(0, "resume", "settings", "--policy", policy);
+
         // Without the policy's endpoint the environment's is used, and nothing answers there.
         var withoutEndpoint = workspace.WritePolicy(Policy(database, bucket.Url("kms"), "  encryption: aws:kms\n"), "no-endpoint.yaml");
         var refused = await workspace.RunExpectingAsync(3, "snapshot", "--policy", withoutEndpoint);

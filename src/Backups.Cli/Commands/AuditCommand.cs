@@ -32,8 +32,8 @@ internal static class AuditCommand
             string where;
             if (parse.GetValue(store) is not null || parse.GetValue(policy) is not null)
             {
-                var url = PruneCommand.ResolveStoreUrl(context, parse.GetValue(store), parse.GetValue(policy));
-                using var handle = SnapshotLocator.Open(context, url);
+                var chosen = PruneCommand.ResolveStore(context, parse.GetValue(store), parse.GetValue(policy));
+                using var handle = SnapshotLocator.Open(context, chosen);
                 await foreach (var entry in AuditLogReader.ReadAsync(handle.Store, from, cancellationToken))
                 {
                     entries.Add(entry);

@@ -28,8 +28,8 @@ internal static class PauseCommand
         {
             var name = parse.GetValue(policyName)!;
             var which = PausableJobs.ParseList(parse.GetValue(jobs)!);
-            var url = PolicyStores.Resolve(context, name, parse.GetValue(store), parse.GetValue(policyFile), parse.GetValue(policies), parse.GetValue(catalog));
-            using var handle = SnapshotLocator.Open(context, url);
+            var chosen = PolicyStores.Resolve(context, name, parse.GetValue(store), parse.GetValue(policyFile), parse.GetValue(policies), parse.GetValue(catalog));
+            using var handle = SnapshotLocator.Open(context, chosen);
             var state = await new PauseState(handle.Store, context.Clock, AuditSinks.For(context, handle, parse.GetValue(catalog)))
                 .PauseAsync(name, which, parse.GetValue(reason), PruneCommand.Operator(context), cancellationToken);
             Write(context, parse.GetValue(json), state, handle.Url, $"paused {string.Join(", ", which.Select(j => j.Name()))} of {name} in {handle.Url}");
@@ -47,8 +47,8 @@ internal static class PauseCommand
         {
             var name = parse.GetValue(policyName)!;
             var which = parse.GetValue(jobs) is { } list ? PausableJobs.ParseList(list) : null;
-            var url = PolicyStores.Resolve(context, name, parse.GetValue(store), parse.GetValue(policyFile), parse.GetValue(policies), parse.GetValue(catalog));
-            using var handle = SnapshotLocator.Open(context, url);
+            var chosen = PolicyStores.Resolve(context, name, parse.GetValue(store), parse.GetValue(policyFile), parse.GetValue(policies), parse.GetValue(catalog));
+            using var handle = SnapshotLocator.Open(context, chosen);
             var pauses = new PauseState(handle.Store, context.Clock, AuditSinks.For(context, handle, parse.GetValue(catalog)));
             var before = await pauses.GetAsync(name, cancellationToken);
             var state = await pauses.ResumeAsync(name, which, PruneCommand.Operator(context), cancellationToken);

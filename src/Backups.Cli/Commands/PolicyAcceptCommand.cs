@@ -22,8 +22,8 @@ internal static class PolicyAcceptCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var name = parse.GetValue(policyName)!;
-            var url = PolicyStores.Resolve(context, name, parse.GetValue(store), parse.GetValue(policyFile), parse.GetValue(policies), parse.GetValue(catalog));
-            using var handle = SnapshotLocator.Open(context, url);
+            var chosen = PolicyStores.Resolve(context, name, parse.GetValue(store), parse.GetValue(policyFile), parse.GetValue(policies), parse.GetValue(catalog));
+            using var handle = SnapshotLocator.Open(context, chosen);
             var reviews = new RetentionReviews(handle.Store, context.Clock, AuditSinks.For(context, handle, parse.GetValue(catalog)));
             var before = await reviews.GetAsync(name, cancellationToken);
             var dry = parse.GetValue(dryRun);

@@ -89,11 +89,18 @@ internal static class PruneCommand
     }
 
     /// <summary><c>--store URL</c>, else the store of <c>--policy FILE</c>; one of them is required.</summary>
-    internal static string ResolveStoreUrl(CliContext context, string? store, string? policyPath, string? expectedPolicy = null)
+    internal static string ResolveStoreUrl(CliContext context, string? store, string? policyPath, string? expectedPolicy = null) =>
+        ResolveStore(context, store, policyPath, expectedPolicy).Url;
+
+    /// <summary>
+    /// <c>--store URL</c> (S3 settings from the environment), else the store of <c>--policy FILE</c> with the policy's
+    /// own S3 settings; one of them is required.
+    /// </summary>
+    internal static StoreChoice ResolveStore(CliContext context, string? store, string? policyPath, string? expectedPolicy = null)
     {
         if (store is not null)
         {
-            return store;
+            return new StoreChoice(store);
         }
         if (policyPath is null)
         {
@@ -104,7 +111,7 @@ internal static class PruneCommand
         {
             throw new CliException($"{policyPath} is the policy '{policy.Name}', not '{expectedPolicy}'");
         }
-        return ResolveStoreUrl(context, policy);
+        return new StoreChoice(ResolveStoreUrl(context, policy), policy.StoreS3);
     }
 
     internal static Instant ResolveNow(CliContext context, string? text, string option)

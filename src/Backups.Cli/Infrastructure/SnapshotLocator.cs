@@ -22,4 +22,8 @@ internal static class SnapshotLocator
     }
 
     public static StoreHandle Open(CliContext context, string url) => StoreOpener.Open(url, context.GetEnvironmentVariable);
+
+    /// <summary>Opens a store chosen from options or a policy, with the policy's S3 settings when it came from one.</summary>
+    public static StoreHandle Open(CliContext context, StoreChoice store) =>
+        StoreOpener.Open(store.Url, context.GetEnvironmentVariable, store.S3);
 }
