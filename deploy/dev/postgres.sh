@@ -5,7 +5,10 @@
 #
 # State (data, socket, log) lives in ${BACKUPS_DEV_DIR:-/tmp/backups-dev}/pg.
 # The port is ${BACKUPS_PG_PORT:-54329}. Authentication is "trust": this
-# server is for tests on loopback and must never listen elsewhere.
+# server is for tests on loopback and must never listen elsewhere. One role
+# is the exception: backups_password_check must log in over TCP with a
+# SCRAM password, so that tests can see a wrong password refused for real
+# (the tests create the role and set its password themselves).
 set -euo pipefail
 
 DEV_DIR="${BACKUPS_DEV_DIR:-/tmp/backups-dev}"
@@ -127,13 +130,31 @@ max_connections = 100
 shared_buffers = 128MB
 log_min_messages = warning
 EOF
-  as_owner tee "$DATA/pg_hba.conf" >/dev/null <<'EOF'
-# deploy/dev/postgres.sh: trust on loopback only
+  write_hba
+}
+
+PASSWORD_ROLE="backups_password_check"
+
+write_hba() {
+  as_owner tee "$DATA/pg_hba.conf" >/dev/null <<EOF
+# deploy/dev/postgres.sh: trust on loopback only, except one role that must give its password
+host    all  $PASSWORD_ROLE  127.0.0.1/32   scram-sha-256
 local   all  all                 trust
 host    all  all  127.0.0.1/32   trust
 local   replication  all               trust
 host    replication  all  127.0.0.1/32 trust
 EOF
+}
+
+# A data directory made before the password-checked role existed gets the rule (and the server reloads it).
+ensure_hba() {
+  if ! grep -q "$PASSWORD_ROLE" "$DATA/pg_hba.conf"; then
+    say "adding the password rule for $PASSWORD_ROLE to pg_hba.conf"
+    write_hba
+    if is_running; then
+      as_owner "$PGBIN/pg_ctl" -D "$DATA" reload >/dev/null
+    fi
+  fi
 }
 
 ensure_role_and_db() {
@@ -150,12 +171,14 @@ start() {
   ensure_os_user
   if is_running; then
     say "already running on 127.0.0.1:$PORT ($DATA)"
+    ensure_hba
     wait_ready
     ensure_role_and_db
     return
   fi
   stop_orphan
   init_cluster
+  ensure_hba
   say "starting on 127.0.0.1:$PORT"
   if ! as_owner "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
       -o "-p $PORT -k $STATE" start >/dev/null; then

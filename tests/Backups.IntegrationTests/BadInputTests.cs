@@ -61,6 +61,33 @@ public sealed class BadInputTests(PostgresServer postgres) : IClassFixture<Postg
         workspace.StoreKeys("snapshots/").ShouldBeEmpty();
     }
 
+    [PostgresFact]
+    public async Task A_wrong_database_password_exits_3_for_a_snapshot_and_for_a_restore_target_without_printing_it()
+    {
+        using var workspace = new Workspace();
+        var wrong = new Npgsql.NpgsqlConnectionStringBuilder(await PasswordRole.ConnectionStringAsync(PostgresServer.Configured!)) { Password = Password };
+        var policy = workspace.WritePolicy(TestPolicies.Postgres("password", "public", workspace.StoreUrl));
+
+        var snapshot = await workspace.RunExpectingAsync(3, "snapshot", "--policy", policy, "--source", $"postgres:{wrong.ConnectionString}");
+
+        snapshot.Error.Trim().Split('\n').Length.ShouldBe(1, snapshot.ToString());
+        snapshot.Error.ShouldContain($"refused the login of user '{PasswordRole.Name}': wrong password or user");
+        snapshot.All.ShouldNotContain(Password);
+        snapshot.All.ShouldNotContain("   at ");
+        workspace.StoreKeys("snapshots/").ShouldBeEmpty();
+
+        // A snapshot to restore, then the same wrong password on the restore target.
+        var database = SmallSqliteDatabase(workspace);
+        var local = workspace.WritePolicy(TestPolicies.Local("password-restore", database, workspace.StoreUrl), "local.yaml");
+        var id = Json.Parse(await workspace.RunExpectingAsync(0, "snapshot", "--policy", local, "--json")).GetProperty("id").GetString()!;
+
+        var restore = await workspace.RunExpectingAsync(3, "restore", "--store", workspace.StoreUrl, "--snapshot", id, "--to", $"postgres:{wrong.ConnectionString}");
+
+        restore.Error.ShouldContain($"refused the login of user '{PasswordRole.Name}'");
+        restore.All.ShouldNotContain(Password);
+        restore.All.ShouldNotContain("   at ");
+    }
+
     [S3Theory]
     [InlineData("AWS_SECRET_ACCESS_KEY", "wrong-secret-never-printed-1234567890")]
     [InlineData("AWS_ACCESS_KEY_ID", "NOSUCHACCESSKEY00000")]

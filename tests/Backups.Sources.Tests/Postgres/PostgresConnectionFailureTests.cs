@@ -47,6 +47,22 @@ public sealed class PostgresConnectionFailureTests
     }
 
     [PostgresFact]
+    public async Task A_wrong_password_is_refused_with_a_message_naming_the_user_but_not_the_password()
+    {
+        // A role the server checks by SCRAM password (every other login on the test server is trusted).
+        var right = await PasswordRole.ConnectionStringAsync(PostgresServer.Configured!);
+        var settings = new NpgsqlConnectionStringBuilder(right) { Password = Secret };
+
+        var error = await Should.ThrowAsync<SourceUnavailableException>(
+            () => SourceFactory.Create("postgres", settings.ConnectionString).OpenSnapshotAsync(SourceSelection.All, CancellationToken.None));
+
+        error.Message.ShouldContain($"refused the login of user '{PasswordRole.Name}': wrong password or user");
+        error.Message.ShouldContain($"{settings.Host}:{settings.Port}");
+        error.ToString().ShouldNotContain(Secret);
+        error.ToString().ShouldNotContain(PasswordRole.Password);
+    }
+
+    [PostgresFact]
     public async Task An_unknown_database_is_reported_by_name()
     {
         var settings = new NpgsqlConnectionStringBuilder(PostgresServer.Configured) { Database = "no_such_database", Password = Secret };
