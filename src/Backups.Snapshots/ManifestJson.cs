@@ -94,6 +94,7 @@ public static class ManifestJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             NewLine = "\n",
+            TypeInfoResolver = ManifestJsonContext.Default,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new InstantJsonConverter());

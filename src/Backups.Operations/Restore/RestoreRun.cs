@@ -10,7 +10,7 @@ namespace Backups.Operations.Restore;
 /// <summary>
 /// One execution of a <see cref="RestorePlan"/>: workers take tables largest first; each worker has its own target
 /// session. Per table: download and verify every part, create the table when missing, load it in one transaction,
-/// and compare the count with the manifest before the commit and after it.
+/// and compare the count with the manifest before the commit and (the target's own count, on the same session) after it.
 /// </summary>
 internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
 {
@@ -20,6 +20,7 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private readonly ConcurrentDictionary<string, bool> _createdEmpty = new(StringComparer.Ordinal);
+    private readonly TargetRowCounts _counts = new();
     private (RestoreTablePlan Table, Exception Error)? _failure;
 
     public async Task<RestoreResult> RunAsync(CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
         bool counted;
         try
         {
-            counted = await TargetRowCounts.CheckAsync(plan.Request, plan.Tables, cancellationToken);
+            counted = _counts.Check(plan.Tables);
         }
         catch (RowCountMismatchException e)
         {
@@ -177,6 +178,7 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
         }
 
         _createdEmpty.TryRemove(table.Target, out _);
+        await _counts.TakeAsync(session, table, cancellationToken);
 
         return new RestoredTable(table.Table.QualifiedName, table.Target, table.Create is not null, loaded, table.Bytes, clock.Elapsed.TotalSeconds);
     }

@@ -1,41 +1,54 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
-using Backups.Operations.Diff;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Backups.Sources.Targets;
 
 namespace Backups.Operations.Restore;
 
 /// <summary>
-/// After the loads have committed, asks the target itself, over a connection of its own, how many rows each table
-/// holds: a table that was created or emptied by the restore must hold exactly the snapshot's rows. (Appended tables
-/// are not counted: other rows were there before.) When no further connection can be opened the counts are not
-/// taken and the caller is told so.
+/// The target's own count of each table, taken right after the table's load has committed, on the session that
+/// loaded it: a table that was created or emptied by the restore must hold exactly the snapshot's rows (triggers or
+/// rules on an existing table can drop or add rows that the load itself counted). Appended tables are not counted:
+/// other rows were there before. A count that cannot be taken (the connection failed after the commit) leaves the
+/// restore done, and the caller is told that the counts were not all taken.
 /// </summary>
-internal static class TargetRowCounts
+internal sealed class TargetRowCounts
 {
-    /// <summary>Whether the counts were taken (and matched: a mismatch throws <see cref="RowCountMismatchException"/>).</summary>
-    public static async Task<bool> CheckAsync(RestoreRequest request, IEnumerable<RestoreTablePlan> tables, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<RestoreTablePlan, long> _counts = new();
+    private volatile bool _missed;
+
+    public static bool Counts(RestoreTablePlan table) => !table.Exists || table.Load.Kind == RestoreActionKind.TruncateAndLoad;
+
+    /// <summary>Counts the table on <paramref name="session"/> when it is one that must hold exactly the snapshot's rows.</summary>
+    public async Task TakeAsync(ITargetSession session, RestoreTablePlan table, CancellationToken cancellationToken)
     {
-        var counted = tables.Where(t => !t.Exists || t.Load.Kind == RestoreActionKind.TruncateAndLoad).ToList();
-        if (counted.Count == 0)
+        if (!Counts(table))
         {
-            return true;
+            return;
         }
 
-        List<(RestoreTablePlan Table, long Rows)> counts;
         try
         {
-            counts = await CountAsync(request, counted, cancellationToken);
+            _counts[table] = await session.CountRowsAsync(table.TargetSchema, table.Table.Name, cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException { IsTransient: true } or PostgresException { SqlState: "53300" } or SqliteException { SqliteErrorCode: 5 })
+        catch (DbException)
         {
-            return false;
+            _missed = true;
         }
+    }
 
+    /// <summary>Whether every count was taken (and matched: a mismatch throws <see cref="RowCountMismatchException"/>).</summary>
+    public bool Check(IEnumerable<RestoreTablePlan> tables)
+    {
         var problems = new List<string>();
         string? first = null;
-        foreach (var (table, actual) in counts)
+        foreach (var table in tables.Where(Counts))
         {
+            if (!_counts.TryGetValue(table, out var actual))
+            {
+                continue;
+            }
+
             if (actual != table.Table.RowCount)
             {
                 first ??= table.Table.QualifiedName;
@@ -48,35 +61,6 @@ internal static class TargetRowCounts
             throw new RowCountMismatchException(string.Join("; ", problems), first);
         }
 
-        return true;
-    }
-
-    private static async Task<List<(RestoreTablePlan Table, long Rows)>> CountAsync(RestoreRequest request, List<RestoreTablePlan> tables, CancellationToken cancellationToken)
-    {
-        var counts = new List<(RestoreTablePlan, long)>();
-        if (Sources.Targets.TargetFactory.NormalizeKind(request.TargetKind) == "sqlite")
-        {
-            await using var sqlite = new SqliteConnection(LiveConnections.SqliteReadOnly(request.TargetConnection));
-            await sqlite.OpenAsync(cancellationToken);
-            foreach (var table in tables)
-            {
-                await using var command = sqlite.CreateCommand();
-                command.CommandText = $"SELECT count(*) FROM {RepairDialect.Ident(table.Table.Name)}";
-                counts.Add((table, (long)(await command.ExecuteScalarAsync(cancellationToken))!));
-            }
-
-            return counts;
-        }
-
-        await using var connection = new NpgsqlConnection(LiveConnections.Postgres(request.TargetConnection).ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        foreach (var table in tables)
-        {
-            await using var command = new NpgsqlCommand(
-                $"SELECT count(*) FROM ONLY {RepairDialect.Ident(table.TargetSchema ?? "public")}.{RepairDialect.Ident(table.Table.Name)}", connection);
-            counts.Add((table, (long)(await command.ExecuteScalarAsync(cancellationToken))!));
-        }
-
-        return counts;
+        return !_missed;
     }
 }

@@ -51,6 +51,12 @@ public interface ITargetSession : IAsyncDisposable
     /// </summary>
     IReadOnlyList<string> CheckCompatible(TableSchema wanted, TableState existing);
 
+    /// <summary>
+    /// How many rows the table holds as committed, counted by the target itself (between loads, not inside one):
+    /// what a restore checks after each load, since triggers or rules on an existing table can drop or add rows.
+    /// </summary>
+    Task<long> CountRowsAsync(string? schema, string table, CancellationToken ct);
+
     /// <summary>Deletes every row of the table, committed at once (use <see cref="LoadMode.Replace"/> to make it atomic with a load).</summary>
     Task TruncateAsync(string? schema, string table, CancellationToken ct);
 

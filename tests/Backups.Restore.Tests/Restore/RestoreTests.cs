@@ -16,6 +16,7 @@ public sealed class RestoreTests(VacolsSnapshot vacols) : IClassFixture<VacolsSn
         using var json = JsonDocument.Parse(result.Out);
         json.RootElement.GetProperty("tables").GetArrayLength().ShouldBe(13);
         json.RootElement.GetProperty("snapshot").GetProperty("id").GetString().ShouldBe(vacols.SnapshotId);
+        json.RootElement.GetProperty("countedAfter").GetBoolean().ShouldBeTrue();
         (await Db.ChecksumsAsync(spare, "vacols")).ShouldBe(vacols.Checksums);
         // Each change was logged before it was made.
         result.Error.ShouldContain("create table vacols.brieff (85 columns, primary key (bfkey))");
@@ -85,7 +86,12 @@ public sealed class RestoreTests(VacolsSnapshot vacols) : IClassFixture<VacolsSn
     {
         using var workspace = new Workspace();
         var file = Path.Combine(workspace.Root, "spare.db");
-        await RunAsync(0, "--snapshot", vacols.SnapshotId, "--to", $"sqlite:{file}", "--tables", "brieff,staff", "--parallelism", "4");
+        var result = await RunAsync(0, "--snapshot", vacols.SnapshotId, "--to", $"sqlite:{file}", "--tables", "brieff,staff", "--parallelism", "4", "--json");
+        using (var json = JsonDocument.Parse(result.Out))
+        {
+            json.RootElement.GetProperty("countedAfter").GetBoolean().ShouldBeTrue("SQLite counted both tables after their loads");
+        }
+
         await using var db = new SqliteConnection($"Data Source={file};Pooling=false");
         await db.OpenAsync();
         await using var count = db.CreateCommand();

@@ -94,6 +94,14 @@ internal sealed class PgTargetSession : ITargetSession, IBatchTargetSession
         await PgSessionSql.ExecuteAsync(connection, $"TRUNCATE TABLE ONLY {PgSql.Qualified(schema ?? "public", table)}", ct).ConfigureAwait(false);
     }
 
+    public async Task<long> CountRowsAsync(string? schema, string table, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        ThrowIfDisposed();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM ONLY {PgSql.Qualified(schema ?? "public", table)}", connection);
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
     public bool CanLoadBatches(TableSchema table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -76,6 +76,16 @@ internal sealed partial class SqliteTargetSession : ITargetSession
         return Task.CompletedTask;
     }
 
+    public Task<long> CountRowsAsync(string? schema, string table, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        CheckSchema(schema);
+        ThrowIfDisposed();
+        ct.ThrowIfCancellationRequested();
+        using var command = new SqliteCommand($"SELECT count(*) FROM {SqliteSql.Ident(table)}", connection);
+        return Task.FromResult((long)command.ExecuteScalar()!);
+    }
+
     public Task TruncateAsync(string? schema, string table, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(table);
