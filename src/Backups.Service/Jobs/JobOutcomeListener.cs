@@ -26,7 +26,14 @@ internal sealed partial class JobOutcomeListener(IEnumerable<IJobObserver> obser
         var error = Unwrap(jobException);
         var result = error switch
         {
-            null => context.Result is JobOutcome.Skipped ? RunResult.Skipped : RunResult.Succeeded,
+            // Quartz reports a job that ended with OperationCanceledException (the scheduler shutting down) as executed
+            // without an exception: only a job that says it completed has succeeded.
+            null => context.Result switch
+            {
+                JobOutcome.Completed => RunResult.Succeeded,
+                JobOutcome.Skipped => RunResult.Skipped,
+                _ => RunResult.Cancelled,
+            },
             OperationCanceledException => RunResult.Cancelled,
             _ => RunResult.Failed,
         };
