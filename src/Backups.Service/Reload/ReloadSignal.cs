@@ -16,7 +16,9 @@ internal sealed partial class ReloadSignal(PolicyReloader reloader, IHostApplica
             _registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
-                _ = ReloadAsync();
+                // The runtime calls every SIGHUP handler of the process one after the other on one thread: reading and
+                // planning the policies happens elsewhere, so no handler waits behind another's reload.
+                _ = Task.Run(ReloadAsync);
             });
         }
         catch (PlatformNotSupportedException)
