@@ -25,7 +25,8 @@ sed -e 's|^schedule: .*|schedule: "0/10 * * * * ?"|' -e "s|\.backups/|$PWD/.back
 backups policy validate .backups/policies/local.yaml
 
 echo "demo: running the service for ${DEMO_SECONDS:-45}s (health: http://127.0.0.1:9465/health)" >&2
-backups run --policies .backups/policies --listen 127.0.0.1:9465 &
+# exec: $! is then the service itself, not a subshell around it, so the TERM below reaches it.
+(exec dotnet "$out/cli/backups.dll" run --policies .backups/policies --listen 127.0.0.1:9465) &
 service=$!
 sleep "${DEMO_SECONDS:-45}"
 kill -TERM "$service"   # a background job of a script ignores SIGINT
