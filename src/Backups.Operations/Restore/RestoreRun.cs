@@ -83,6 +83,8 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
                     var session = shared ?? own!;
                     _restored.Enqueue(await RestoreTableAsync(session, table, stop.Token));
                     _tracker.TableDone(table.Table.QualifiedName);
+                    // After the table is listed as committed: an interruption while counting does not unlist it.
+                    await _counts.TakeAsync(session, table, stop.Token);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && stop.IsCancellationRequested))
                 {
@@ -178,7 +180,6 @@ internal sealed class RestoreRun(RestorePlan plan, IRestoreObserver? observer)
         }
 
         _createdEmpty.TryRemove(table.Target, out _);
-        await _counts.TakeAsync(session, table, cancellationToken);
 
         return new RestoredTable(table.Table.QualifiedName, table.Target, table.Create is not null, loaded, table.Bytes, clock.Elapsed.TotalSeconds);
     }
